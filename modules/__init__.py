@@ -1,0 +1,1 @@
+"""Medled: companion app for "Leda utan chefskap" programs."""

@@ -1,0 +1,5 @@
+import sys
+
+from modules.cli import main
+
+sys.exit(main())

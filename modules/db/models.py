@@ -1,0 +1,237 @@
+"""SQLAlchemy models. Every table belongs to the migrations in modules/db/migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# --- foundation (revision 0001) ---------------------------------------------------------
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    login: Mapped[str] = mapped_column(String(254), unique=True)  # e-mail or username, lower case
+    email: Mapped[str | None] = mapped_column(String(254))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))  # admin | facilitator | participant
+    language: Mapped[str] = mapped_column(String(2), default="sv")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_active_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OrgMember(Base):
+    """A facilitator's membership of an organisation."""
+
+    __tablename__ = "org_members"
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class OneTimeCode(Base):
+    """Invite and password-reset codes; only a hash is stored."""
+
+    __tablename__ = "one_time_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))  # invite | reset
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Cohort(Base):
+    __tablename__ = "cohorts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    language: Mapped[str] = mapped_column(String(2), default="sv")
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Stockholm")
+    join_code: Mapped[str] = mapped_column(String(8), unique=True)
+    join_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CohortFacilitator(Base):
+    __tablename__ = "cohort_facilitators"
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Enrolment(Base):
+    """A participant's place in a cohort: invited from a roster, joined with the code, or both."""
+
+    __tablename__ = "enrolments"
+    __table_args__ = (UniqueConstraint("cohort_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(254))
+    invited_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    joined_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuthSession(Base):
+    """A login. The cookie holds a random token; only its SHA-256 is stored here."""
+
+    __tablename__ = "auth_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Attempt(Base):
+    """Failed login / join attempts, for throttling that survives restarts and spans servers."""
+
+    __tablename__ = "attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10))  # account | code | client
+    key: Mapped[str] = mapped_column(String(64), index=True)  # hashed identifier
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+# --- journey and workspace (revision 0002) ----------------------------------------------
+
+
+class PlanItem(Base):
+    """A module in a cohort's plan, in order, with an optional unlock date."""
+
+    __tablename__ = "plan_items"
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
+    module_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    unlock_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CohortSession(Base):
+    """A scheduled meeting of the cohort (live or remote)."""
+
+    __tablename__ = "cohort_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(160))
+    date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    module_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class SectionRead(Base):
+    __tablename__ = "section_reads"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
+    module_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    section_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    read_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Answer(Base):
+    """One participant's answer to one exercise in one cohort (draft or submitted)."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("user_id", "cohort_id", "module_id", "exercise_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    module_id: Mapped[str] = mapped_column(String(64))
+    exercise_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | done
+    visibility: Mapped[str] = mapped_column(String(12), default="private")  # private | facilitator | cohort
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Commitment(Base):
+    __tablename__ = "commitments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    with_whom: Mapped[str] = mapped_column(String(300), default="")
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    followup: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(10))  # done | partly | not
+    followed_up_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+    session_id: Mapped[int] = mapped_column(ForeignKey("cohort_sessions.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Feedback(Base):
+    """A rating (1-5) and optional comment on a module or on a session."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("user_id", "cohort_id", "target_kind", "target_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    target_kind: Mapped[str] = mapped_column(String(10))  # module | session
+    target_id: Mapped[str] = mapped_column(String(64))
+    rating: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ExportLog(Base):
+    __tablename__ = "export_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    what: Mapped[str] = mapped_column(String(40))  # cohort | organisation | journal
+    target_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
