@@ -1,0 +1,1 @@
+"""Exports as pure functions that return bytes (Excel workbooks, printable documents)."""

@@ -1,0 +1,102 @@
+"""UI strings in Swedish and English, and locale-aware formatting (Babel).
+
+Catalogs are YAML files in catalogs/: NAME.sv.yaml and NAME.en.yaml, flat maps of
+key -> text with {placeholders}. Every key must exist in both languages
+(tests/unit/test_i18n.py fails otherwise).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_decimal, format_percent
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+CATALOG_DIR = Path(__file__).resolve().parent / "catalogs"
+
+
+@functools.cache
+def catalog(lang: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for path in sorted(CATALOG_DIR.glob(f"*.{lang}.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            if key in merged:
+                raise ValueError(f"{path.name}: key {key!r} is defined twice")
+            merged[key] = str(value)
+    return merged
+
+
+def t(lang: str, key: str, **params) -> str:
+    """Translate key; a missing key shows itself (and a test catches it) rather than crash."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    text = catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def fmt_date(value: dt.date | None, lang: str, style: str = "medium") -> str:
+    return "" if value is None else format_date(value, format=style, locale=LOCALES.get(lang, "sv_SE"))
+
+
+def fmt_datetime(value: dt.datetime | None, lang: str, style: str = "medium", tz: str = "Europe/Stockholm") -> str:
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return format_datetime(value, format=style, tzinfo=_zone(tz), locale=LOCALES.get(lang, "sv_SE"))
+
+
+def fmt_time(value: dt.time | None, lang: str) -> str:
+    return "" if value is None else format_time(value, format="HH:mm", locale=LOCALES.get(lang, "sv_SE"))
+
+
+def fmt_number(value: float | None, lang: str, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    return format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}" if digits else "#,##0",
+                          locale=LOCALES.get(lang, "sv_SE"))
+
+
+def fmt_percent(value: float | None, lang: str) -> str:
+    return "–" if value is None else format_percent(value, locale=LOCALES.get(lang, "sv_SE"))
+
+
+def sort_key(lang: str):
+    """Sort key that follows the language: in Swedish å, ä, ö come after z."""
+    order = "abcdefghijklmnopqrstuvwxyzåäö" if lang == "sv" else "abcdefghijklmnopqrstuvwxyz"
+    fold = {"é": "e", "è": "e", "à": "a", "ü": "y" if lang == "sv" else "u", "æ": "ä", "ø": "ö"}
+    if lang != "sv":
+        fold.update({"å": "a", "ä": "a", "ö": "o"})
+
+    def key(text: str):
+        out = []
+        for ch in (text or "").lower():
+            ch = fold.get(ch, ch)
+            idx = order.find(ch)
+            if ch.isdigit():
+                out.append((0, ord(ch)))
+            elif idx >= 0:
+                out.append((1, idx))
+            else:
+                out.append((2, ord(ch)))
+        return out
+
+    return key
+
+
+@functools.cache
+def _zone(name: str):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)

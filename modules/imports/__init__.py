@@ -1,0 +1,1 @@
+"""Imports: roster files (Excel/CSV) parsed into rows with row-level problems."""
