@@ -1,0 +1,150 @@
+"""The participant's journey: module plan with unlock dates, reading, progress, home."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from modules.db.engine import unit_of_work
+from modules.db.models import Answer, Commitment, PlanItem, SectionRead, utcnow
+from modules.services.context import Actor, Services
+from modules.services.errors import DomainError, NotFound
+from modules.services.permissions import enrolled, require_cohort
+from modules.services.errors import PermissionDenied
+
+
+def _plan(db, svc: Services, cohort_id: int) -> list[tuple]:
+    """[(PlanItem, Module)] in order; modules missing from the content are left out."""
+    items = db.scalars(select(PlanItem).where(PlanItem.cohort_id == cohort_id).order_by(PlanItem.position)).all()
+    out = []
+    for item in items:
+        module = svc.program.module(item.module_id)
+        if module is not None:
+            out.append((item, module))
+    return out
+
+
+def is_locked(item: PlanItem, today: dt.date | None = None) -> bool:
+    return item.unlock_date is not None and item.unlock_date > (today or dt.date.today())
+
+
+def module_units(module) -> int:
+    return len(module.meta.sections) + len(module.meta.exercises)
+
+
+def _progress_maps(db, user_ids: list[int], cohort_id: int) -> tuple[dict, dict]:
+    reads: dict = {}
+    for uid, mid, n in db.execute(
+        select(SectionRead.user_id, SectionRead.module_id, func.count())
+        .where(SectionRead.cohort_id == cohort_id, SectionRead.user_id.in_(user_ids))
+        .group_by(SectionRead.user_id, SectionRead.module_id)
+    ):
+        reads[(uid, mid)] = n
+    done: dict = {}
+    for uid, mid, n in db.execute(
+        select(Answer.user_id, Answer.module_id, func.count())
+        .where(Answer.cohort_id == cohort_id, Answer.user_id.in_(user_ids), Answer.status == "done")
+        .group_by(Answer.user_id, Answer.module_id)
+    ):
+        done[(uid, mid)] = n
+    return reads, done
+
+
+def module_share(module, reads: int, done: int) -> float:
+    units = module_units(module)
+    return min(1.0, (reads + done) / units) if units else 0.0
+
+
+def require_participant(db, actor: Actor, cohort_id: int):
+    cohort = require_cohort(db, actor, cohort_id)
+    if actor.role == "participant" or enrolled(db, actor.id, cohort_id):
+        return cohort
+    raise PermissionDenied()
+
+
+def program_for(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
+    """The cohort's modules for this participant: lock state and progress."""
+    with unit_of_work(svc.engine) as db:
+        require_participant(db, actor, cohort_id)
+        plan = _plan(db, svc, cohort_id)
+        reads, done = _progress_maps(db, [actor.id], cohort_id)
+    lang = actor.language
+    return [
+        dict(module_id=m.id, title=m.meta.title.get(lang), summary=m.meta.summary.get(lang), minutes=m.meta.minutes,
+             unlock_date=item.unlock_date, locked=is_locked(item),
+             share=module_share(m, reads.get((actor.id, m.id), 0), done.get((actor.id, m.id), 0)))
+        for item, m in plan
+    ]
+
+
+def open_module(svc: Services, actor: Actor, cohort_id: int, module_id: str) -> dict:
+    """What the reader needs; refuses a locked module or one outside the plan."""
+    with unit_of_work(svc.engine) as db:
+        require_participant(db, actor, cohort_id)
+        item = db.get(PlanItem, (cohort_id, module_id))
+        module = svc.program.module(module_id)
+        if item is None or module is None:
+            raise NotFound()
+        if is_locked(item):
+            raise DomainError("error.locked", date=item.unlock_date.isoformat())
+        read = set(db.scalars(select(SectionRead.section_id).where(
+            SectionRead.user_id == actor.id, SectionRead.cohort_id == cohort_id, SectionRead.module_id == module_id)))
+        answers = {a.exercise_id: a for a in db.scalars(select(Answer).where(
+            Answer.user_id == actor.id, Answer.cohort_id == cohort_id, Answer.module_id == module_id))}
+    return dict(module=module, read=read, answers={k: _answer_dict(a) for k, a in answers.items()})
+
+
+def _answer_dict(a: Answer) -> dict:
+    return dict(id=a.id, data=a.data or {}, status=a.status, visibility=a.visibility, updated_at=a.updated_at,
+                module_id=a.module_id, exercise_id=a.exercise_id, kind=a.kind, cohort_id=a.cohort_id)
+
+
+def mark_read(svc: Services, actor: Actor, cohort_id: int, module_id: str, section_id: str, read: bool = True) -> None:
+    with unit_of_work(svc.engine, write=True) as db:
+        require_participant(db, actor, cohort_id)
+        item = db.get(PlanItem, (cohort_id, module_id))
+        module = svc.program.module(module_id)
+        if item is None or module is None or section_id not in {s.id for s in module.meta.sections}:
+            raise NotFound()
+        if is_locked(item):
+            raise DomainError("error.locked", date=item.unlock_date.isoformat())
+        existing = db.get(SectionRead, (actor.id, cohort_id, module_id, section_id))
+        if read and existing is None:
+            db.add(SectionRead(user_id=actor.id, cohort_id=cohort_id, module_id=module_id, section_id=section_id))
+        elif not read and existing is not None:
+            db.delete(existing)
+
+
+def home(svc: Services, actor: Actor) -> dict:
+    """Continue where I left off, and my next due commitment."""
+    with unit_of_work(svc.engine) as db:
+        last = db.execute(
+            select(Answer.cohort_id, Answer.module_id, Answer.updated_at).where(Answer.user_id == actor.id)
+            .order_by(Answer.updated_at.desc()).limit(1)
+        ).first()
+        last_read = db.execute(
+            select(SectionRead.cohort_id, SectionRead.module_id, SectionRead.read_at)
+            .where(SectionRead.user_id == actor.id).order_by(SectionRead.read_at.desc()).limit(1)
+        ).first()
+        commitments = db.scalars(
+            select(Commitment).where(Commitment.user_id == actor.id, Commitment.followed_up_at.is_(None))
+            .order_by(Commitment.due_date)
+        ).all()
+    candidates = [r for r in (last, last_read) if r is not None]
+    resume = max(candidates, key=lambda r: r[2]) if candidates else None
+    today = dt.date.today()
+    return dict(
+        resume=dict(cohort_id=resume[0], module_id=resume[1]) if resume else None,
+        next_commitment=next((_commitment_dict(c) for c in commitments if c.due_date >= today), None),
+        due_followups=[_commitment_dict(c) for c in commitments if c.due_date <= today],
+    )
+
+
+def _commitment_dict(c: Commitment) -> dict:
+    return dict(id=c.id, what=c.what, with_whom=c.with_whom, due_date=c.due_date, followup=c.followup,
+                outcome=c.outcome, followed_up_at=c.followed_up_at, cohort_id=c.cohort_id)
+
+
+def now() -> dt.datetime:
+    return utcnow()

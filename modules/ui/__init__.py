@@ -1,0 +1,1 @@
+"""Streamlit pages and components: read widgets, call a service, render."""

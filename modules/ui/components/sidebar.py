@@ -1,0 +1,36 @@
+"""Sidebar: who is logged in, language, log out."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from modules.i18n import LANGUAGES
+from modules.services import auth
+from modules.ui import state
+from modules.ui.state import tr
+
+LANG_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def sidebar(actor) -> None:
+    with st.sidebar:
+        st.markdown("### Medled")
+        current = state.lang()
+        choice = st.selectbox(
+            tr("common.language"), LANGUAGES, index=LANGUAGES.index(current),
+            format_func=LANG_NAMES.get, key="lang_select",
+        )
+        if choice != current:
+            if actor is not None:
+                updated = state.run(auth.set_language, state.services(), actor, choice)
+                if updated:
+                    state.set_actor(updated)
+            st.session_state["lang"] = choice
+            st.rerun()
+        if actor is not None:
+            st.caption(tr("common.logged_in_as", name=actor.name))
+            if st.button(tr("common.logout"), key="logout", icon=":material/logout:"):
+                auth.logout(state.services(), state.read_session_cookie())
+                state.set_actor(None)
+                st.session_state["clear_cookie"] = "common.logged_out"
+                st.rerun()

@@ -1,0 +1,78 @@
+"""HTTP routes beside Streamlit: turn a login into an HttpOnly cookie, and clear it.
+
+The Streamlit page authenticates with widgets, then posts a single-use, two-minute
+handoff token to /session/complete (a same-origin form, never in the URL). This route
+exchanges it for a random session token, whose SHA-256 is stored server-side, and sets
+it as an HttpOnly, SameSite=Lax cookie. Page JavaScript can never read the cookie.
+"""
+
+from __future__ import annotations
+
+import functools
+from urllib.parse import urlsplit
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse
+from starlette.routing import Route
+
+from modules.curriculum.loader import LoadResult
+from modules.db.engine import make_engine, migrate
+from modules.services import auth
+from modules.services.context import Services
+from modules.settings import load_settings
+
+COOKIE = "medled_session"
+
+
+@functools.cache
+def _services() -> Services:
+    settings = load_settings()
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    return Services(engine=engine, settings=settings, program=LoadResult())
+
+
+def _same_origin(request: Request) -> bool:
+    """CSRF defence: the form must come from this site (or a configured trusted origin)."""
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin:
+        return False
+    parts = urlsplit(origin)
+    allowed = {request.headers.get("host", "")}
+    allowed |= {urlsplit(o.strip()).netloc for o in _services().settings.trusted_origins.split(",") if o.strip()}
+    return parts.netloc in allowed
+
+
+async def complete_login(request: Request):
+    if not _same_origin(request):
+        return PlainTextResponse("Forbidden", status_code=403)
+    form = await request.form()
+    token = auth.exchange_handoff(_services(), str(form.get("handoff", "")))
+    response = RedirectResponse("/", status_code=303)
+    if token:
+        s = _services().settings
+        response.set_cookie(COOKIE, token, max_age=s.session_hours * 3600, httponly=True,
+                            samesite="lax", secure=s.cookie_secure, path="/")
+    return response
+
+
+async def logout(request: Request):
+    if not _same_origin(request):
+        return PlainTextResponse("Forbidden", status_code=403)
+    auth.logout(_services(), request.cookies.get(COOKIE))
+    form = await request.form()
+    notice = "password_changed" if form.get("notice") == "account.password_changed" else "logged_out"
+    response = RedirectResponse(f"/?notice={notice}", status_code=303)
+    response.delete_cookie(COOKIE, path="/")
+    return response
+
+
+async def health(_request: Request):
+    return JSONResponse({"status": "ok"})
+
+
+ROUTES = [
+    Route("/session/complete", complete_login, methods=["POST"]),
+    Route("/session/logout", logout, methods=["POST"]),
+    Route("/medled/health", health, methods=["GET"]),
+]

@@ -1,0 +1,71 @@
+"""Facilitator: my cohorts, a new cohort, the join code, the roster."""
+
+import datetime as dt
+
+import streamlit as st
+
+from modules.i18n import fmt_date, fmt_datetime
+from modules.services import accounts, cohorts
+from modules.ui import state
+from modules.ui.components.widgets import big_code, choose_cohort
+from modules.ui.state import tr
+
+actor = state.current_actor()
+svc = state.services()
+lang = state.lang()
+st.title(tr("cohorts.title"))
+
+with st.expander(tr("cohorts.new"), icon=":material/add:"):
+    orgs = state.run(cohorts.list_organisations, svc, actor) or []
+    if not orgs:
+        st.info(tr("cohorts.no_org"))
+    else:
+        with st.form("new_cohort", clear_on_submit=True):
+            org = st.selectbox(tr("field.organisation"), [o["id"] for o in orgs],
+                               format_func=lambda i: next(o["name"] for o in orgs if o["id"] == i))
+            name = st.text_input(tr("field.cohort_name"), max_chars=120)
+            language = st.selectbox(tr("field.cohort_language"), ["sv", "en"],
+                                    format_func=lambda v: {"sv": "Svenska", "en": "English"}[v])
+            today = dt.date.today()
+            start = st.date_input(tr("field.start_date"), today, format="YYYY-MM-DD")
+            end = st.date_input(tr("field.end_date"), today + dt.timedelta(days=90), format="YYYY-MM-DD")
+            if st.form_submit_button(tr("cohorts.create"), type="primary"):
+                new_id = state.run(cohorts.create_cohort, svc, actor, org, name, language, start, end)
+                if new_id:
+                    st.session_state["selected_cohort"] = new_id
+                    st.success(tr("cohorts.created"))
+
+mine = state.run(cohorts.list_cohorts, svc, actor) or []
+cohort = choose_cohort(mine)
+if cohort:
+    st.caption(tr("cohorts.summary", start=fmt_date(cohort["start_date"], lang), end=fmt_date(cohort["end_date"], lang),
+                  invited=cohort["invited"], joined=cohort["joined"]))
+    tab_code, tab_roster = st.tabs([tr("cohorts.tab_code"), tr("cohorts.tab_roster")])
+    with tab_code:
+        if cohort["join_open"]:
+            big_code(cohort["join_code"], tr("cohorts.join_caption"))
+        else:
+            st.warning(tr("cohorts.closed"))
+        c1, c2 = st.columns(2)
+        if c1.button(tr("cohorts.rotate"), icon=":material/autorenew:"):
+            if state.run(cohorts.rotate_join_code, svc, actor, cohort["id"]):
+                st.rerun()
+        label = tr("cohorts.close") if cohort["join_open"] else tr("cohorts.open")
+        if c2.button(label, icon=":material/lock:" if cohort["join_open"] else ":material/lock_open:"):
+            ok, _ = state.call(cohorts.set_join_open, svc, actor, cohort["id"], not cohort["join_open"])
+            if ok:
+                st.rerun()
+    with tab_roster:
+        people = state.run(cohorts.roster, svc, actor, cohort["id"]) or []
+        if not people:
+            st.info(tr("cohorts.roster_empty"))
+        for p in people:
+            cols = st.columns([3, 2, 2])
+            cols[0].text(f"{p['name']}\n{p['email']}")
+            cols[1].caption(tr("cohorts.joined_at", when=fmt_datetime(p["joined_at"], lang, "short"))
+                            if p["joined_at"] else tr("cohorts.invited"))
+            if p["user_id"] and cols[2].button(tr("cohorts.reset"), key=f"reset-{p['id']}"):
+                code = state.run(accounts.create_reset_code, svc, actor, p["user_id"])
+                if code:
+                    cols[2].code(code)
+                    cols[2].caption(tr("cohorts.reset_help"))

@@ -1,0 +1,65 @@
+"""Participant home: my cohorts, progress per module, continue, next commitment, follow-ups."""
+
+import streamlit as st
+
+from modules.i18n import fmt_date
+from modules.services import answers, cohorts, journey
+from modules.ui import state
+from modules.ui.components.widgets import plain
+from modules.ui.state import tr
+
+actor = state.current_actor()
+svc = state.services()
+lang = state.lang()
+st.title(tr("home.title", name=actor.name))
+
+info = state.run(journey.home, svc, actor) or {}
+mine = state.run(cohorts.my_cohorts, svc, actor) or []
+
+
+def open_module(cohort_id: int, module_id: str) -> None:
+    st.session_state["reader"] = {"cohort": cohort_id, "module": module_id}
+    st.switch_page("modules/ui/pages/module.py")
+
+
+for c in info.get("due_followups", []):
+    with st.container(border=True):
+        st.markdown(f":material/event_available: **{tr('home.followup_title')}**")
+        plain(c["what"])
+        st.caption(tr("home.was_due", date=fmt_date(c["due_date"], lang)))
+        with st.form(f"followup-{c['id']}"):
+            outcome = st.radio(tr("home.how_did_it_go"), ["done", "partly", "not"], horizontal=True,
+                               format_func=lambda v: tr(f"outcome.{v}"))
+            text = st.text_area(tr("home.followup_text"), max_chars=5000)
+            if st.form_submit_button(tr("home.followup_save"), type="primary"):
+                ok, _ = state.call(answers.follow_up, svc, actor, c["id"], outcome, text)
+                if ok:
+                    st.rerun()
+
+if info.get("resume"):
+    r = info["resume"]
+    module = svc.program.module(r["module_id"])
+    if module and st.button(tr("home.continue", title=module.meta.title.get(lang)), type="primary",
+                            icon=":material/play_arrow:"):
+        open_module(r["cohort_id"], r["module_id"])
+if info.get("next_commitment"):
+    c = info["next_commitment"]
+    st.markdown(f"**{tr('home.next_commitment', date=fmt_date(c['due_date'], lang))}**")
+    plain(c["what"])
+
+if not mine:
+    st.info(tr("home.no_cohorts"))
+for cohort in mine:
+    st.subheader(cohort["name"])
+    modules = state.run(journey.program_for, svc, actor, cohort["id"]) or []
+    done = sum(1 for m in modules if m["share"] >= 1)
+    st.caption(tr("home.overall", done=done, total=len(modules)))
+    for m in modules:
+        with st.container(border=True):
+            c1, c2 = st.columns([3, 1], vertical_alignment="center")
+            c1.markdown(f"**{m['title']}**  \n{m['summary']}")
+            c1.progress(m["share"], text=tr("home.module_progress", pct=round(m["share"] * 100), min=m["minutes"]))
+            if m["locked"]:
+                c2.caption(tr("home.opens", date=fmt_date(m["unlock_date"], lang)))
+            elif c2.button(tr("home.open"), key=f"open-{cohort['id']}-{m['module_id']}"):
+                open_module(cohort["id"], m["module_id"])

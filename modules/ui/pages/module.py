@@ -1,0 +1,81 @@
+"""Module reader: objectives, sections with their exercises, takeaways, reading, rating."""
+
+import streamlit as st
+
+from modules.i18n import fmt_date
+from modules.services import answers, cohorts, journey
+from modules.ui import state
+from modules.ui.components.exercises import Ctx, render_exercise
+from modules.ui.state import tr
+
+actor = state.current_actor()
+svc = state.services()
+lang = state.lang()
+
+target = st.session_state.get("reader")
+if target is None:
+    mine = state.run(cohorts.my_cohorts, svc, actor) or []
+    options = []
+    for c in mine:
+        for m in state.run(journey.program_for, svc, actor, c["id"]) or []:
+            options.append((c["id"], m["module_id"], f"{m['title']} · {c['name']}", m["locked"], m["unlock_date"]))
+    st.title(tr("module.choose"))
+    if not options:
+        st.info(tr("home.no_cohorts"))
+        st.stop()
+    for cid, mid, label, locked, unlock in options:
+        if locked:
+            st.button(f"{label} · {tr('home.opens', date=fmt_date(unlock, lang))}", disabled=True, key=f"l-{cid}-{mid}")
+        elif st.button(label, key=f"m-{cid}-{mid}", width="stretch"):
+            st.session_state["reader"] = {"cohort": cid, "module": mid}
+            st.rerun()
+    st.stop()
+
+cohort_id, module_id = target["cohort"], target["module"]
+view = state.run(journey.open_module, svc, actor, cohort_id, module_id)
+if view is None:
+    if st.button(tr("module.back")):
+        st.session_state.pop("reader", None)
+        st.rerun()
+    st.stop()
+module, read, stored = view["module"], view["read"], view["answers"]
+meta = module.meta
+
+st.title(meta.title.get(lang))
+st.caption(tr("module.minutes", min=meta.minutes))
+st.markdown(meta.summary.get(lang))
+with st.container(border=True):
+    st.markdown(f"**{tr('module.objectives')}**")
+    st.markdown("\n".join(f"- {o.get(lang)}" for o in meta.objectives))
+
+sections = {s.id: s for s in module.sections(lang)}
+units = len(meta.sections) + len(meta.exercises)
+done = len(read) + sum(1 for a in stored.values() if a["status"] == "done")
+st.progress(min(1.0, done / units), text=tr("module.progress", done=done, total=units))
+
+for ref in meta.sections:
+    section = sections[ref.id]
+    st.header(section.title, anchor=ref.id)
+    st.markdown(section.body)
+    is_read = ref.id in read
+    if st.checkbox(tr("module.mark_read"), value=is_read, key=f"read:{cohort_id}:{module_id}:{ref.id}") != is_read:
+        state.run(journey.mark_read, svc, actor, cohort_id, module_id, ref.id, not is_read)
+        st.rerun()
+    for ex_id in ref.exercises:
+        render_exercise(Ctx(actor, cohort_id, module_id, module.exercise(ex_id), stored.get(ex_id)))
+
+st.header(tr("module.takeaways"))
+st.markdown("\n".join(f"- {t.get(lang)}" for t in meta.takeaways))
+st.header(tr("module.reading"))
+st.markdown("\n".join(f"- {r.get(lang)}" for r in meta.further_reading))
+
+st.header(tr("module.rate"))
+mine = state.run(answers.my_feedback, svc, actor, cohort_id, "module", module_id)
+with st.form("rate"):
+    rating = st.radio(tr("module.relevance"), [1, 2, 3, 4, 5], horizontal=True,
+                      index=(mine["rating"] - 1) if mine else None)
+    comment = st.text_area(tr("module.comment"), value=mine["comment"] if mine else "", max_chars=2000)
+    if st.form_submit_button(tr("module.send_rating")):
+        ok, _ = state.call(answers.rate_module, svc, actor, cohort_id, module_id, rating, comment)
+        if ok:
+            st.success(tr("module.thanks"))
