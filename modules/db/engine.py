@@ -65,8 +65,7 @@ def unit_of_work(engine: Engine, write: bool = False) -> Iterator[Session]:
             yield session
             if write:
                 session.commit()
-            else:
-                session.rollback()
+            # a read-only unit ends with close(): loaded objects stay readable, nothing is written
         except BaseException:
             session.rollback()
             raise

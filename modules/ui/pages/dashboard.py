@@ -23,6 +23,8 @@ if scope == "organisation":
     org_id = st.selectbox(tr("field.organisation"), [o["id"] for o in orgs],
                           format_func=lambda i: next(o["name"] for o in orgs if o["id"] == i))
     dash_overview.render(actor, org_id=org_id)
+    st.subheader(tr("dash.tab_export"))
+    dash_setup.export(actor, org_id=org_id)
 else:
     cohort = choose_cohort(state.run(cohorts.list_cohorts, svc, actor) or [], key="dash_cohort")
     if cohort:

@@ -1,0 +1,235 @@
+"""Read a participant roster from .xlsx or .csv into rows and row-level problems.
+
+Nothing here raises on bad input: a file-level failure becomes RosterPreview.file_error (an
+i18n key, with file_error_params), a bad row becomes a RosterProblem. Only rows without
+problems are in RosterPreview.rows, so a service can refuse to import anything until the
+preview is clean ("nothing half-imported").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from openpyxl import load_workbook
+
+MAX_NAME, MAX_EMAIL = 120, 254
+MAX_UNZIPPED_FACTOR = 20  # an .xlsx may unpack to 20x its size; more is a zip bomb
+HEADERS = {
+    "name": {"name", "namn", "full name", "fullname", "fullständigt namn", "fullt namn"},
+    "email": {"email", "e-mail", "e-post", "epost", "mail", "e-mail address", "email address", "e-postadress"},
+    "firstname": {"firstname", "first name", "förnamn"},
+    "lastname": {"lastname", "last name", "efternamn"},
+    "username": {"username", "user name", "användarnamn"},
+}
+_EMAIL = re.compile(r"^[^@\s\"'<>(),;:\[\]]{1,64}@(?:[^@\s\"'<>(),;:\[\]._][^@\s\"'<>(),;:\[\].]*\.)+[^\W\d_]{2,}$")
+_OTHER_FORMATS = (b"%PDF", b"\xd0\xcf\x11\xe0", b"MZ", b"\x7fELF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"{\\rtf",
+                  b"Rar!", b"\x1f\x8b", b"7z\xbc\xaf")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    row_number: int  # as the user sees it in the file; the header is row 1
+    name: str
+    email: str
+    username: str = ""
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    row_number: int | None  # None for a problem with the whole file
+    key: str  # i18n key, e.g. "roster.missing_email"; params fill its {placeholders}
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class RosterPreview:
+    rows: list[RosterRow] = field(default_factory=list)
+    problems: list[RosterProblem] = field(default_factory=list)
+    file_error: str | None = None
+    file_error_params: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.file_error is None and not self.problems and bool(self.rows)
+
+
+class _FileError(Exception):
+    def __init__(self, key: str, **params) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def parse_roster(filename: str, data: bytes, *, max_bytes: int, max_rows: int) -> RosterPreview:
+    """Parse an uploaded roster; the size limit is checked before anything is parsed."""
+    try:
+        if len(data) > max_bytes:
+            raise _FileError("roster.file_too_large", max_mb=f"{max_bytes / 2**20:.1f}".removesuffix(".0"))
+        if not data.strip():
+            raise _FileError("roster.empty")
+        suffix = PurePath(filename or "").suffix.lower()
+        if suffix == ".xlsx":
+            return _parse_table(_xlsx_rows(data, max_bytes), max_rows)
+        if suffix == ".csv":
+            return _parse_table(_csv_rows(data), max_rows)
+        raise _FileError("roster.wrong_type")
+    except _FileError as error:
+        return RosterPreview(file_error=error.key, file_error_params=error.params)
+    except Exception:  # never let a strange upload crash the page
+        log.warning("roster %r could not be parsed", filename, exc_info=True)
+        return RosterPreview(file_error="roster.corrupt")
+
+
+# ---- reading the file into (row_number, cells) -----------------------------------------------
+
+
+def _xlsx_rows(data: bytes, max_bytes: int) -> Iterator[tuple[int, list[str]]]:
+    if not data.startswith(b"PK\x03\x04"):  # not a zip: some other file renamed, or garbage
+        disguised = data.startswith(_OTHER_FORMATS) or _is_text(data[:4096])
+        raise _FileError("roster.wrong_type" if disguised else "roster.corrupt")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, EOFError, ValueError) as error:
+        raise _FileError("roster.corrupt") from error
+    if "xl/workbook.xml" not in names:  # a .docx, .odt or plain zip renamed .xlsx
+        raise _FileError("roster.wrong_type")
+    if unzipped > MAX_UNZIPPED_FACTOR * max_bytes:
+        raise _FileError("roster.file_too_large", max_mb=f"{max_bytes / 2**20:.1f}".removesuffix(".0"))
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken package
+        raise _FileError("roster.corrupt") from error
+    try:
+        if not workbook.worksheets:
+            raise _FileError("roster.empty")
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # some tools write a wrong <dimension>; read every row and column
+        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+            yield number, [_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
+    if data.startswith((*_OTHER_FORMATS, b"PK")):  # a workbook, PDF, program … renamed .csv
+        raise _FileError("roster.wrong_type")
+    text = _decode(data)
+    if "\x00" in text:
+        raise _FileError("roster.wrong_type")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        for number, values in enumerate(reader, 1):
+            yield number, values
+    except csv.Error as error:
+        raise _FileError("roster.corrupt") from error
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Swedish Excel saves it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _delimiter(text: str) -> str:
+    """The separator that splits the header line most: ; (Swedish Excel), comma or tab."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: header.count(sep) for sep in (";", "\t", ",")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ";"
+
+
+def _is_text(head: bytes) -> bool:
+    """Plain text (CSV, HTML, a note) rather than binary: almost no control bytes."""
+    controls = sum(byte < 32 and byte not in (9, 10, 13) for byte in head)
+    return bool(head) and controls / len(head) < 0.01
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# ---- from rows to a preview ------------------------------------------------------------------
+
+
+def _parse_table(rows: Iterable[tuple[int, list[str]]], max_rows: int) -> RosterPreview:
+    rows = iter(rows)
+    columns = None
+    for number, values in rows:
+        if any(v.strip() for v in values):
+            columns = _columns(values)
+            break
+    if columns is None:
+        raise _FileError("roster.empty")
+    if "email" not in columns or not ({"name", "firstname", "lastname"} & columns.keys()):
+        raise _FileError("roster.no_usable_columns")
+    preview, first_row_of, count = RosterPreview(), {}, 0
+    for number, values in rows:
+        if not any(v.strip() for v in values):
+            continue  # blank rows are skipped silently
+        count += 1
+        if count > max_rows:
+            raise _FileError("roster.too_many_rows", max_rows=max_rows)
+        _check_row(preview, number, _pick(values, columns), first_row_of)
+    if not preview.rows and not preview.problems:
+        raise _FileError("roster.empty")
+    return preview
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Field -> column index; headers matched trimmed and case-insensitively, first match wins."""
+    found: dict[str, int] = {}
+    for index, raw in enumerate(header):
+        label = " ".join(raw.replace("\ufeff", "").split()).lower()
+        for field_name, names in HEADERS.items():
+            if label in names:
+                found.setdefault(field_name, index)
+    return found
+
+
+def _pick(values: list[str], columns: dict[str, int]) -> dict[str, str]:
+    def cell(field_name: str) -> str:
+        index = columns.get(field_name)
+        return " ".join(values[index].split()) if index is not None and index < len(values) else ""
+
+    name = cell("name") or " ".join(part for part in (cell("firstname"), cell("lastname")) if part)
+    return {"name": name, "email": cell("email").lower(), "username": cell("username")}
+
+
+def _check_row(preview: RosterPreview, number: int, row: dict[str, str], first_row_of: dict[str, int]) -> None:
+    name, email = row["name"], row["email"]
+    problems = []
+    if not name:
+        problems.append(("roster.missing_name", {}))
+    elif len(name) > MAX_NAME:
+        problems.append(("roster.name_too_long", {"max": MAX_NAME}))
+    if not email:
+        problems.append(("roster.missing_email", {}))
+    elif len(email) > MAX_EMAIL:
+        problems.append(("roster.email_too_long", {"max": MAX_EMAIL}))
+    elif not _EMAIL.match(email) or ".." in email or email.split("@")[0].startswith("."):
+        problems.append(("roster.bad_email", {"email": email}))
+    elif email in first_row_of:
+        problems.append(("roster.duplicate_email", {"email": email, "first_row": first_row_of[email]}))
+    else:
+        first_row_of[email] = number
+    for key, params in problems:
+        preview.problems.append(RosterProblem(number, key, {"row": number, **params}))
+    if not problems:
+        preview.rows.append(RosterRow(number, name, email, row["username"]))

@@ -1,0 +1,21 @@
+"""Admin: the export log (who exported what, when)."""
+
+import pandas as pd
+import streamlit as st
+
+from modules.i18n import fmt_datetime
+from modules.services import reports
+from modules.ui import state
+from modules.ui.state import tr
+
+actor = state.current_actor()
+lang = state.lang()
+st.title(tr("nav.admin_log"))
+rows = state.run(reports.export_log, state.services(), actor)
+if rows is not None:
+    if not rows:
+        st.info(tr("log.empty"))
+    else:
+        st.dataframe(pd.DataFrame([{tr("log.when"): fmt_datetime(r["when"], lang, "short"), tr("log.who"): r["who"],
+                                    tr("log.what"): tr(f"log.what.{r['what']}"), "id": r["target_id"],
+                                    tr("log.detail"): r["detail"]} for r in rows]), hide_index=True, width="stretch")
