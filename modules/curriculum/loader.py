@@ -119,6 +119,8 @@ def _explain(err: dict) -> str:
         return "unknown exercise type; use one of reflection, self_assessment, scenario, knowledge_check, checklist, planner, commitment"
     if kind == "union_tag_not_found":
         return "exercise has no type"
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
     return err["msg"]
 
 

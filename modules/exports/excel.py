@@ -1,13 +1,10 @@
-"""The cohort/organisation report as one Excel workbook (openpyxl, write-only mode).
+"""The cohort/organisation report as one Excel workbook (openpyxl write-only: flat memory).
 
-Sheets are described as plain tables (header, explanation, kind per column; rows as tuples)
-and streamed by one small writer, so memory stays flat for thousands of participants.
-
-User text never becomes a formula: a string that starts with = + - @ # tab or CR is written
-as a cell with data_type "s" (the visible text unchanged); characters XML cannot hold are
-dropped; CR and literal "_xHHHH_" are escaped the OOXML way, so Excel and LibreOffice show
-exactly what the participant wrote. Datetimes are shown in Swedish time (naive = UTC, as in
-modules.i18n.fmt_datetime).
+Sheets are plain tables (header, explanation and kind per column; rows as tuples) streamed by
+one small writer. User text never becomes a formula: text starting with = + - @ # tab or CR is
+written as a cell with data_type "s", visibly unchanged; characters XML cannot hold are
+dropped; CR and a literal "_xHHHH_" get OOXML escapes, so Excel and LibreOffice show exactly
+what was written. Times are Swedish wall-clock time (naive = UTC, as in i18n.fmt_datetime).
 """
 
 from __future__ import annotations
@@ -87,7 +84,7 @@ def build_report_workbook(
     explained: list[tuple[str, str, str]] = []
     for sheet in _data_sheets(ctx):
         _write_sheet(wb, ctx, sheet, tick, explained)
-    explain = [ctx.col("sheet"), ctx.col("column"), ctx.col("explanation")]
+    explain = ctx.cols("sheet", "column", "explanation")
     explained += [(t(ctx.lang, "export.sheet.columns"), col.header, col.help) for col in explain]
     _write_sheet(wb, ctx, Sheet("columns", [Block(explain, explained)]), tick, [])
     out = BytesIO()
@@ -123,9 +120,12 @@ class _Ctx:
         return Column(t(self.lang, f"export.col.{key}"), help_text, kind)
 
     def cols(self, *specs: str) -> list[Column]:
-        """Columns from "key" or "key:kind"; the first column is always the participant."""
-        person = [self.col("pseudonym" if self.pseudo else "participant"), self.col("cohort")]
-        return person + [self.col(*spec.split(":")) for spec in specs]
+        """Columns from "key" or "key:kind"."""
+        return [self.col(*spec.split(":")) for spec in specs]
+
+    def people(self, *specs: str) -> list[Column]:
+        """Participant and cohort first, then the columns from specs."""
+        return self.cols("pseudonym" if self.pseudo else "participant", "cohort", *specs)
 
     def person(self, key: str) -> tuple[str, str]:
         return self.who.get(key, self.unknown), self.cohort_of.get(key, "")
@@ -135,18 +135,17 @@ def _summary(c: _Ctx) -> Sheet:
     r = c.r
     lead = [(c.col("report_title"), r.title), (c.col("generated_at", DATETIME), _local(r.generated_at)),
             (c.col("generated_by"), r.generated_by), (c.col("scope"), t(c.lang, f"export.scope.{r.scope}"))]
-    cols = [c.col("cohort"), c.col("organisation"), c.col("start_date", DATE), c.col("end_date", DATE),
-            c.col("invited", NUM), c.col("joined", NUM), c.col("active_7d", NUM), c.col("cohort_completion", PCT)]
+    cols = c.cols("cohort", "organisation", "start_date:date", "end_date:date", "invited:num", "joined:num",
+                  "active_7d:num", "cohort_completion:pct")
     rows = ((s.name, s.organisation, s.start_date, s.end_date, s.invited, s.joined, s.active_7d, s.completion)
             for s in r.cohorts)
     return Sheet("summary", [Block(cols, rows)], lead)
 
 
 def _participants(c: _Ctx) -> Sheet:
-    who = [c.col("pseudonym")] if c.pseudo else [c.col("participant"), c.col("email")]
-    cols = who + [c.col(k, kind) for k, kind in (("cohort", TEXT), ("participant_status", TEXT),
-                  ("joined_at", DATETIME), ("last_active", DATETIME), ("completion", PCT),
-                  ("attendance_rate", PCT))]
+    who = ("pseudonym",) if c.pseudo else ("participant", "email")
+    cols = c.cols(*who, "cohort", "participant_status", "joined_at:datetime", "last_active:datetime",
+                  "completion:pct", "attendance_rate:pct")
     status = {s: t(c.lang, f"export.status.{s}") for s in ("invited", "joined")}
 
     def rows() -> Iterator[tuple]:
@@ -164,20 +163,20 @@ def _progress(c: _Ctx) -> Sheet:
     modules = [Column(title, t(c.lang, "export.help.progress_module", module=title), PCT)
                for _, title in c.r.modules]
     rows = ((*c.person(p.key), *[shares.get((p.key, m)) for m in ids]) for p in c.r.participants)
-    return Sheet("progress", [Block(c.cols() + modules, rows)], scale_from=3)
+    return Sheet("progress", [Block(c.people() + modules, rows)], scale_from=3)
 
 
 def _exercises(c: _Ctx) -> Sheet:
     rows = ((*c.person(e.participant_key), e.module, e.exercise, e.exercise_type, e.status,
              _local(e.updated), e.answer) for e in c.r.exercises)
-    cols = c.cols("module", "exercise", "exercise_type", "exercise_status", "updated:datetime", "answer")
+    cols = c.people("module", "exercise", "exercise_type", "exercise_status", "updated:datetime", "answer")
     return Sheet("exercises", [Block(cols, rows)])
 
 
 def _assessment(c: _Ctx) -> Sheet:
     rows = ((*c.person(a.participant_key), a.dimension, a.baseline, a.final, _change(a.baseline, a.final))
             for a in c.r.assessments)
-    people = Block(c.cols("dimension", "baseline:dec", "final:dec", "change:dec"), rows)
+    people = Block(c.people("dimension", "baseline:dec", "final:dec", "change:dec"), rows)
     hidden = t(c.lang, "export.hidden_small_group", n=c.r.min_group)
 
     def means() -> Iterator[tuple]:
@@ -186,8 +185,8 @@ def _assessment(c: _Ctx) -> Sheet:
             values = (m.baseline, m.final, _change(m.baseline, m.final)) if shown else (hidden,) * 3
             yield m.cohort, m.dimension, m.n_baseline, values[0], m.n_final, values[1], values[2]
 
-    cols = [c.col("cohort"), c.col("dimension"), c.col("n_baseline", NUM), c.col("mean_baseline", DEC),
-            c.col("n_final", NUM), c.col("mean_final", DEC), c.col("mean_change", DEC)]
+    cols = c.cols("cohort", "dimension", "n_baseline:num", "mean_baseline:dec", "n_final:num", "mean_final:dec",
+                  "mean_change:dec")
     title = t(c.lang, "export.means_title", n=c.r.min_group)
     return Sheet("assessment", [people, Block(cols, means(), title)])
 
@@ -195,7 +194,7 @@ def _assessment(c: _Ctx) -> Sheet:
 def _commitments(c: _Ctx) -> Sheet:
     rows = ((*c.person(m.participant_key), m.module, m.what, m.with_whom, m.due, m.outcome, m.followup,
              _local(m.followed_up_at)) for m in c.r.commitments)
-    cols = c.cols("module", "commitment", "with_whom", "due:date", "outcome", "followup", "followed_up_at:datetime")
+    cols = c.people("module", "commitment", "with_whom", "due:date", "outcome", "followup", "followed_up_at:datetime")
     return Sheet("commitments", [Block(cols, rows)])
 
 
@@ -204,12 +203,12 @@ def _attendance(c: _Ctx) -> Sheet:
     yes, no = t(c.lang, "export.yes"), t(c.lang, "export.no")
     rows = ((*c.person(a.participant_key), a.session, a.session_date, yes if a.present else no,
              rate.get(a.participant_key)) for a in c.r.attendance)
-    return Sheet("attendance", [Block(c.cols("session", "session_date:date", "present", "attendance_rate:pct"), rows)])
+    cols = c.people("session", "session_date:date", "present", "attendance_rate:pct")
+    return Sheet("attendance", [Block(cols, rows)])
 
 
 def _feedback(c: _Ctx) -> Sheet:
-    cols = [c.col("cohort"), c.col("feedback_kind"), c.col("target"), c.col("rating", NUM), c.col("comment"),
-            c.col("created", DATETIME)]
+    cols = c.cols("cohort", "feedback_kind", "target", "rating:num", "comment", "created:datetime")
     rows = ((f.cohort, f.kind, f.target, f.rating, f.comment, _local(f.created)) for f in c.r.feedback)
     return Sheet("feedback", [Block(cols, rows)])
 
@@ -243,7 +242,7 @@ def _write_sheet(wb: Workbook, c: _Ctx, sheet: Sheet, tick, explained: list) -> 
         explained.append((ws.title, col.header, col.help))
     if sheet.lead:
         ws.append([])
-    for k, (block, sample, rest) in enumerate(zip(sheet.blocks, samples, iters)):
+    for k, (block, sample, rest) in enumerate(zip(sheet.blocks, samples, iters, strict=True)):
         if block.title:
             ws.append([])
             ws.append([_cell(ws, block.title, TEXT)])
@@ -271,7 +270,7 @@ def _write_rows(ws, columns: list[Column], rows: Iterable[tuple], tick) -> int:
         row = list(values)
         for i in text:
             v = row[i]
-            if v and (v[0] in risky or "\r" in v or "_x" in v or illegal(v)):
+            if v and isinstance(v, str) and (v[0] in risky or "\r" in v or "_x" in v or illegal(v)):
                 row[i] = _text_cell(ws, v)
         for i, cell in styled:
             v = row[i]
@@ -295,18 +294,18 @@ def _text_cell(ws, value: str) -> Cell:
     return cell
 
 
-def _styled(ws, number_format: str) -> Cell:
+def _styled(ws, number_format: str | None, value=None) -> Cell:
     cell = _Cell(ws)
-    cell.number_format = number_format
+    if number_format:
+        cell.number_format = number_format
+    cell.value = value
     return cell
 
 
 def _cell(ws, value, kind: str):
     if kind == TEXT:
         return _text_cell(ws, value) if value else value
-    cell = _styled(ws, FORMATS[kind]) if kind in FORMATS else _Cell(ws)
-    cell.value = value
-    return cell
+    return _styled(ws, FORMATS.get(kind), value)
 
 
 def _header(ws, text: str) -> Cell:
@@ -324,7 +323,7 @@ def _widths(sheet: Sheet, samples: list[list[tuple]]) -> dict[int, float]:
     for col, value in sheet.lead:
         see(0, len(col.header))
         see(1, _width(value, col.kind))
-    for block, sample in zip(sheet.blocks, samples):
+    for block, sample in zip(sheet.blocks, samples, strict=True):
         for j, col in enumerate(block.columns):
             see(j, min(len(col.header), HEADER_WIDTH))
             for row in sample:

@@ -71,7 +71,7 @@ def parse_roster(filename: str, data: bytes, *, max_bytes: int, max_rows: int) -
     """Parse an uploaded roster; the size limit is checked before anything is parsed."""
     try:
         if len(data) > max_bytes:
-            raise _FileError("roster.file_too_large", max_mb=f"{max_bytes / 2**20:.1f}".removesuffix(".0"))
+            raise _too_large(max_bytes)
         if not data.strip():
             raise _FileError("roster.empty")
         suffix = PurePath(filename or "").suffix.lower()
@@ -90,6 +90,10 @@ def parse_roster(filename: str, data: bytes, *, max_bytes: int, max_rows: int) -
 # ---- reading the file into (row_number, cells) -----------------------------------------------
 
 
+def _too_large(max_bytes: int) -> _FileError:
+    return _FileError("roster.file_too_large", mb=f"{max_bytes / 2**20:.1f}".removesuffix(".0"))
+
+
 def _xlsx_rows(data: bytes, max_bytes: int) -> Iterator[tuple[int, list[str]]]:
     if not data.startswith(b"PK\x03\x04"):  # not a zip: some other file renamed, or garbage
         disguised = data.startswith(_OTHER_FORMATS) or _is_text(data[:4096])
@@ -103,7 +107,7 @@ def _xlsx_rows(data: bytes, max_bytes: int) -> Iterator[tuple[int, list[str]]]:
     if "xl/workbook.xml" not in names:  # a .docx, .odt or plain zip renamed .xlsx
         raise _FileError("roster.wrong_type")
     if unzipped > MAX_UNZIPPED_FACTOR * max_bytes:
-        raise _FileError("roster.file_too_large", max_mb=f"{max_bytes / 2**20:.1f}".removesuffix(".0"))
+        raise _too_large(max_bytes)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken package
@@ -185,7 +189,7 @@ def _parse_table(rows: Iterable[tuple[int, list[str]]], max_rows: int) -> Roster
             continue  # blank rows are skipped silently
         count += 1
         if count > max_rows:
-            raise _FileError("roster.too_many_rows", max_rows=max_rows)
+            raise _FileError("roster.too_many_rows", rows=max_rows)
         _check_row(preview, number, _pick(values, columns), first_row_of)
     if not preview.rows and not preview.problems:
         raise _FileError("roster.empty")

@@ -70,15 +70,15 @@ def round_trip(tmp_path_factory):
     return load_workbook(converted), load_workbook(source)
 
 
-@pytest.fixture
-def calc_copy(round_trip):
+def opened(round_trip):
+    """Inside the test body, so a missing LibreOffice on CI is a test failure, not a setup error."""
     if round_trip is None:
-        soffice()  # fails with CI set, skips otherwise
+        soffice()
     return round_trip
 
 
-def test_libreoffice_opens_the_export_without_repair_and_keeps_every_sheet_and_cell(calc_copy):
-    calc, original = calc_copy
+def test_libreoffice_opens_the_export_without_repair_and_keeps_every_sheet_and_cell(round_trip):
+    calc, original = opened(round_trip)
     assert calc.sheetnames == original.sheetnames
     for ws in original:
         ours = [[c for c in row] for row in ws.iter_rows(values_only=True)]
@@ -87,23 +87,23 @@ def test_libreoffice_opens_the_export_without_repair_and_keeps_every_sheet_and_c
         assert sum(v is not None for row in theirs for v in row) == sum(v is not None for row in ours for v in row)
 
 
-def test_the_formula_looking_name_comes_back_as_the_same_text_not_a_formula(calc_copy):
-    calc, _ = calc_copy
+def test_the_formula_looking_name_comes_back_as_the_same_text_not_a_formula(round_trip):
+    calc, _ = opened(round_trip)
     cell = calc["Deltagare"]["A2"]
     assert (cell.value, cell.data_type) == (FORMULA_NAME, "s")
     formulas = [(ws.title, c.coordinate) for ws in calc for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
 
 
-def test_risky_answers_come_back_exactly_as_written(calc_copy):
-    calc, _ = calc_copy
+def test_risky_answers_come_back_exactly_as_written(round_trip):
+    calc, _ = opened(round_trip)
     cells = [calc["Övningar"].cell(row=r, column=8) for r in range(2, 2 + len(ANSWERS))]
     assert [c.value for c in cells] == ANSWERS
     assert {c.data_type for c in cells} == {"s"}
 
 
-def test_swedish_letters_survive_in_names_titles_and_sheet_names(calc_copy):
-    calc, _ = calc_copy
+def test_swedish_letters_survive_in_names_titles_and_sheet_names(round_trip):
+    calc, _ = opened(round_trip)
     assert {"Övningar", "Självskattning", "Åtaganden", "Närvaro", "Återkoppling"} <= set(calc.sheetnames)
     names = [row[0] for row in calc["Deltagare"].iter_rows(min_row=2, values_only=True)]
     assert names == [FORMULA_NAME, "Åsa Öberg", "Märta Ärlig"]
@@ -111,8 +111,8 @@ def test_swedish_letters_survive_in_names_titles_and_sheet_names(calc_copy):
     assert calc["Framsteg"]["C1"].value == "Självledarskap och självkännedom"
 
 
-def test_dates_and_percentages_stay_dates_and_numbers_in_calc(calc_copy):
-    calc, _ = calc_copy
+def test_dates_and_percentages_stay_dates_and_numbers_in_calc(round_trip):
+    calc, _ = opened(round_trip)
     joined, completion = calc["Deltagare"]["E2"], calc["Deltagare"]["G2"]
     assert joined.is_date and joined.value == dt.datetime(2026, 1, 12, 9, 0)
     assert completion.value == 0.5 and "%" in completion.number_format

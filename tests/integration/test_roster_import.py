@@ -94,8 +94,8 @@ def test_bad_rows_are_reported_with_their_row_numbers_and_left_out():
 def test_every_problem_message_is_translated_with_its_numbers():
     data = make_csv(["Namn;E-post", "Åsa;asa@exempel.se", "Bo;ASA@exempel.se"])
     problem = parse_roster("lista.csv", data, **LIMITS).problems[0]
-    assert t("sv", problem.key, **problem.params) == "Rad 3: asa@exempel.se finns redan på rad 2."
-    assert t("en", problem.key, **problem.params) == "Row 3: asa@exempel.se is already on row 2."
+    assert t("sv", problem.key, **problem.params) == "asa@exempel.se finns redan på rad 2."
+    assert t("en", problem.key, **problem.params) == "asa@exempel.se is already on row 2."
 
 
 @pytest.mark.parametrize("data", [b"", b"   \r\n", make_csv(["Namn;E-post", ";", ""])])
@@ -142,9 +142,12 @@ def test_an_xlsx_renamed_csv_is_the_wrong_type():
 
 
 def test_a_file_over_the_size_limit_is_refused_before_parsing():
-    preview = parse_roster("stor.xlsx", b"\x00" * 2048, max_bytes=1024, max_rows=10)
+    preview = parse_roster("stor.xlsx", b"\x00" * (2**20 + 1), max_bytes=2**20, max_rows=10)
     assert (preview.file_error, preview.rows, preview.problems) == ("roster.file_too_large", [], [])
-    assert t("en", preview.file_error, **preview.file_error_params).startswith("The file is too large")
+    assert t("en", preview.file_error, **preview.file_error_params) == (
+        "The file is too large. The largest size allowed is 1 MB.")
+    big = parse_roster("stor.csv", b"x" * (6 * 2**20), **LIMITS)
+    assert t("sv", big.file_error, **big.file_error_params) == "Filen är för stor. Största tillåtna storlek är 5 MB."
 
 
 def people(n: int) -> list[list[str]]:
@@ -153,7 +156,7 @@ def people(n: int) -> list[list[str]]:
 
 def test_more_data_rows_than_allowed_in_an_xlsx_is_a_file_error():
     preview = parse_roster("a.xlsx", make_xlsx(people(11)), max_bytes=2**20, max_rows=10)
-    assert (preview.file_error, preview.file_error_params) == ("roster.too_many_rows", {"max_rows": 10})
+    assert (preview.file_error, preview.file_error_params) == ("roster.too_many_rows", {"rows": 10})
 
 
 def test_the_row_limit_counts_data_rows_not_the_header_or_blank_lines():
@@ -166,3 +169,28 @@ def test_the_row_limit_counts_data_rows_not_the_header_or_blank_lines():
 def test_a_file_without_name_or_email_columns_has_no_usable_columns():
     data = make_xlsx([["Förnamn", "Telefon"], ["Åsa", "070-1234567"]])
     assert parse_roster("a.xlsx", data, **LIMITS).file_error == "roster.no_usable_columns"
+
+
+def test_an_xlsx_that_unpacks_to_far_more_than_its_size_is_refused_as_too_large():
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "a" * (30 * 2**20) + "</sst>")
+    assert len(out.getvalue()) < 2**20
+    assert parse_roster("bomb.xlsx", out.getvalue(), max_bytes=2**20, max_rows=10).file_error == "roster.file_too_large"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("a.csv", b"Namn;E-post\nAsa;a@b.se\x00\n"),
+    ("a.csv", b'Namn;E-post\n"Asa;a@b.se\n'),
+    ("a.csv", b"Namn;E-post\n" + b"x" * 200_000 + b";a@b.se\n"),
+    ("a.csv", b"\xff\xfe" + "Namn\tE-post\nÅsa\tasa@exempel.se\n".encode("utf-16-le")),
+    ("a.xlsx", b"PK\x03\x04" + bytes(100)),
+    ("a.xlsx", make_xlsx([])),
+])
+def test_strange_files_never_raise_and_end_as_a_file_error_or_rows(name, data):
+    preview = parse_roster(name, data, **LIMITS)
+    known = {None, "roster.corrupt", "roster.wrong_type", "roster.empty", "roster.no_usable_columns"}
+    assert preview.file_error in known
+    assert preview.file_error is not None or preview.rows or preview.problems
