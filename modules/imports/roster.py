@@ -131,8 +131,7 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
         raise _FileError("roster.wrong_type")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
-        for number, values in enumerate(reader, 1):
-            yield number, values
+        yield from enumerate(reader, 1)
     except csv.Error as error:
         raise _FileError("roster.corrupt") from error
 
@@ -175,7 +174,7 @@ def _text(value: object) -> str:
 def _parse_table(rows: Iterable[tuple[int, list[str]]], max_rows: int) -> RosterPreview:
     rows = iter(rows)
     columns = None
-    for number, values in rows:
+    for _number, values in rows:
         if any(v.strip() for v in values):
             columns = _columns(values)
             break

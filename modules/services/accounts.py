@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
-from modules.db.models import CohortFacilitator, Enrolment, OneTimeCode, Organisation, OrgMember, User, utcnow
 from modules.db.engine import unit_of_work
+from modules.db.models import CohortFacilitator, Enrolment, OneTimeCode, Organisation, OrgMember, User, utcnow
 from modules.services import security, validate
 from modules.services.auth import revoke_all, to_actor
 from modules.services.context import Actor, Services

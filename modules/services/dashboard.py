@@ -12,8 +12,21 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from modules.db.engine import unit_of_work
-from modules.db.models import (Answer, Attendance, Cohort, CohortFacilitator, CohortSession, Commitment, Enrolment,
-                               Feedback, Organisation, PlanItem, SectionRead, User, utcnow)
+from modules.db.models import (
+    Answer,
+    Attendance,
+    Cohort,
+    CohortFacilitator,
+    CohortSession,
+    Commitment,
+    Enrolment,
+    Feedback,
+    Organisation,
+    PlanItem,
+    SectionRead,
+    User,
+    utcnow,
+)
 from modules.services.context import Actor, Services
 from modules.services.errors import PermissionDenied
 from modules.services.exercise_rules import dimension_means

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from modules.services.planners import validate_planner
 from modules.services.errors import DomainError
+from modules.services.planners import validate_planner
 
 TEXT_MAX = 20000
 SHORT_MAX = 300

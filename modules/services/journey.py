@@ -9,9 +9,8 @@ from sqlalchemy import func, select
 from modules.db.engine import unit_of_work
 from modules.db.models import Answer, Commitment, PlanItem, SectionRead, utcnow
 from modules.services.context import Actor, Services
-from modules.services.errors import DomainError, NotFound
+from modules.services.errors import DomainError, NotFound, PermissionDenied
 from modules.services.permissions import enrolled, require_cohort
-from modules.services.errors import PermissionDenied
 
 
 def _plan(db, svc: Services, cohort_id: int) -> list[tuple]:

@@ -10,11 +10,11 @@ from sqlalchemy import delete, select
 from modules.db.engine import unit_of_work
 from modules.db.models import Attendance, Cohort, CohortFacilitator, CohortSession, Enrolment, PlanItem
 from modules.services import validate
+from modules.services.answers import _upsert_feedback
 from modules.services.cohorts import _unique_join_code
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound
 from modules.services.journey import require_participant
-from modules.services.answers import _upsert_feedback
 from modules.services.permissions import require_cohort
 
 

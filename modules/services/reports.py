@@ -6,14 +6,22 @@ Answers appear only where the participant shared them.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 from sqlalchemy import select
 
 from modules.db.engine import unit_of_work
-from modules.db.models import (Answer, Attendance, Cohort, CohortSession, Commitment, ExportLog, Organisation,
-                               User, utcnow)
+from modules.db.models import (
+    Answer,
+    Attendance,
+    Cohort,
+    CohortSession,
+    Commitment,
+    ExportLog,
+    Organisation,
+    User,
+    utcnow,
+)
 from modules.exports import report as R
 from modules.exports.excel import build_report_workbook
 from modules.i18n import t
@@ -87,19 +95,17 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
 
 
 def _participants(report, people, grid, cohorts, org, marks, sessions) -> dict:
-    held = {}
-    for s in sessions:
-        held.setdefault(s.cohort_id, set()).add(s.id)
+    cohort_of = {s.id: s.cohort_id for s in sessions}
     present = {}
     for sid, uid, is_present in marks:
-        present.setdefault(uid, []).append(is_present)
+        present.setdefault((cohort_of[sid], uid), []).append(is_present)
     keys = {}
     for p in people:
         shares = grid.get((p["cohort_id"], p["user_id"]), {})
         key = f"{p['cohort_id']}:{p['user_id'] or 'e' + str(p['enrolment_id'])}"
         if p["user_id"]:
             keys[(p["cohort_id"], p["user_id"])] = key
-        marks_for = present.get(p["user_id"], []) if p["user_id"] else []
+        marks_for = present.get((p["cohort_id"], p["user_id"]), []) if p["user_id"] else []
         report.participants.append(R.ParticipantRow(
             key=key, pseudonym=pseudonym(org, f"u{p['user_id']}" if p["user_id"] else f"e{p['enrolment_id']}"),
             name=p["name"], email=p["email"], cohort=p["cohort"],

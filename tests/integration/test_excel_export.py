@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from io import BytesIO
 
 import pytest
 from openpyxl import load_workbook
@@ -11,8 +10,16 @@ from openpyxl.utils.escape import unescape
 
 from modules.exports.excel import build_report_workbook
 from modules.exports.report import (
-    AssessmentMean, AssessmentRow, AttendanceRow, CohortSummary, CommitmentRow, ExerciseRow,
-    FeedbackRow, ParticipantRow, ProgressCell, Report,
+    AssessmentMean,
+    AssessmentRow,
+    AttendanceRow,
+    CohortSummary,
+    CommitmentRow,
+    ExerciseRow,
+    FeedbackRow,
+    ParticipantRow,
+    ProgressCell,
+    Report,
 )
 from modules.i18n import t
 

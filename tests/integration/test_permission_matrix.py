@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from modules.services import (accounts, answers, cohorts, dashboard, journey, planning, reports, roster)
+from modules.services import accounts, answers, cohorts, dashboard, journey, planning, reports, roster
 from modules.services.errors import NotFound, PermissionDenied
 
 ACTORS = ("part_a", "part_b", "fac_a", "fac_b", "admin")

@@ -38,7 +38,8 @@ def test_a_good_xlsx_roster_gives_trimmed_rows_with_lower_case_emails(tmp_path):
                                 [None, None, None], ["Björn Ek", "bjorn@exempel.se", "IT"]]))
     preview = parse_roster(path.name, path.read_bytes(), **LIMITS)
     assert preview.file_error is None and preview.problems == []
-    assert preview.rows == [RosterRow(2, "Åsa Öberg", "asa.oberg@exempel.se"), RosterRow(4, "Björn Ek", "bjorn@exempel.se")]
+    assert preview.rows == [RosterRow(2, "Åsa Öberg", "asa.oberg@exempel.se"),
+                            RosterRow(4, "Björn Ek", "bjorn@exempel.se")]
     assert preview.ok
 
 
@@ -117,8 +118,12 @@ def test_a_truncated_xlsx_is_a_corrupt_file():
     assert parse_roster("lista.xlsx", data[: len(data) // 2], **LIMITS).file_error == "roster.corrupt"
 
 
-@pytest.mark.parametrize("data", [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "Namn;E-post\nÅsa;a@b.se\n".encode(),
-                                  b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), b"MZ\x90\x00\x03" + bytes(200)])
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+    "Namn;E-post\nÅsa;a@b.se\n".encode(),
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500),
+    b"MZ\x90\x00\x03" + bytes(200),
+])
 def test_a_pdf_text_old_xls_or_program_renamed_xlsx_is_the_wrong_type(data):
     assert parse_roster("lista.xlsx", data, **LIMITS).file_error == "roster.wrong_type"
 

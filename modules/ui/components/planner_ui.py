@@ -10,7 +10,6 @@ import streamlit as st
 
 from modules.exports.planner_doc import planner_document
 from modules.services.planners import CHOICES, RACI_LETTERS, members, quadrant, raci_problems, spec_for
-from modules.ui import state
 from modules.ui.state import tr
 
 
