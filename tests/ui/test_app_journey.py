@@ -1,0 +1,98 @@
+"""AppTest: a participant reads a module, does one exercise of each type, sees progress."""
+
+import datetime as dt
+
+from modules.services import answers, journey, planning
+from tests.builders import World
+from tests.ui.conftest import app, texts
+
+
+def open_reader(ui_svc, actor, cohort_id):
+    at = app(actor).run()
+    at.session_state["reader"] = {"cohort": cohort_id, "module": "example"}
+    return at.switch_page("modules/ui/pages/module.py").run()
+
+
+def key(w, ex, field):
+    return f"ex:{w.cohort_a}:example:{ex}:{field}"
+
+
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_a_participant_reads_and_does_every_exercise_type_and_progress_grows(ui_svc):
+    w = World(ui_svc)
+    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    assert not at.exception
+    assert at.title[0].value == "Exempelmodul"
+    assert "0 av 9 delar klara" in str(at.get("progress")[0].proto)
+
+    at.checkbox(key=f"read:{w.cohort_a}:example:intro").check().run()
+    at.radio(key=key(w, "baseline", "purpose")).set_value(4).run()
+    at.button(key=key(w, "baseline", "submit")).click().run()
+    at.text_area(key=key(w, "first-thoughts", "text")).input("Jag leder mina kollegor i rutiner.").run()
+    at.button(key=key(w, "first-thoughts", "submit")).click().run()
+    at.button(key=key(w, "choose", "s1:stop")).click().run()
+    at.button(key=key(w, "choose", "s2:agree")).click().run()
+    at.radio(key=key(w, "quiz", "q1")).set_value("a")
+    at.button(key=f"FormSubmitter:{key(w, 'quiz', 'form')}-Rätta").click().run()
+    at.checkbox(key=key(w, "ready", "purpose")).check().run()
+    at.button(key=key(w, "ready", "submit")).click().run()
+    at.text_area(key=key(w, "plan", "purpose")).input("Besluta om nästa steg").run()
+    at.button(key=key(w, "plan", "submit")).click().run()
+    at.text_area(key=key(w, "try-it", "what")).input("Checka in på måndagsmötet").run()
+    at.button(key=key(w, "try-it", "submit")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    done = {a["exercise_id"]: a["status"] for a in answers.journal(ui_svc, w.part_a)}
+    assert done == {ex: "done" for ex in ("baseline", "first-thoughts", "choose", "quiz", "ready", "plan", "try-it")}
+    assert "8 av 9 delar klara" in str(at.get("progress")[0].proto)
+    assert "Du hade **1 av 1** rätt." in texts(at)
+    assert "Bra: ett gemensamt beslut." in texts(at)
+    share = journey.program_for(ui_svc, w.part_a, w.cohort_a)[0]["share"]
+    assert share == 8 / 9
+
+
+def test_a_draft_survives_a_new_session(ui_svc):
+    w = World(ui_svc)
+    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    at.text_area(key=key(w, "first-thoughts", "text")).input("Ett halvfärdigt utkast").run()
+    fresh = open_reader(ui_svc, w.part_a, w.cohort_a)  # a new browser session: nothing in session_state
+    assert fresh.text_area(key=key(w, "first-thoughts", "text")).value == "Ett halvfärdigt utkast"
+
+
+def test_a_locked_module_cannot_be_opened(ui_svc):
+    w = World(ui_svc)
+    opens = dt.date.today() + dt.timedelta(days=5)
+    planning.set_plan(ui_svc, w.fac_a, w.cohort_a, [("example", opens)])
+    home = app(w.part_a).run()
+    assert "Öppnar" in texts(home)
+    assert not [b for b in home.button if b.label == "Öppna"]
+    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    assert f"Modulen öppnar {opens.isoformat()}." in texts(at)
+    assert not [t for t in at.title if t.value == "Exempelmodul"]
+
+
+def test_user_text_is_shown_as_plain_text_in_the_journal(ui_svc):
+    w = World(ui_svc)
+    answers.save_answer(ui_svc, w.part_a, w.cohort_a, "example", "first-thoughts",
+                        {"text": "**bold** <img src=x onerror=alert(1)> [link](http://evil)"}, submit=True)
+    at = app(w.part_a).run()
+    at.switch_page("modules/ui/pages/journal.py").run()
+    assert not at.exception
+    shown = [t.value for t in at.text]
+    assert "**bold** <img src=x onerror=alert(1)> [link](http://evil)" in shown
+    assert not any("<img" in m.value for m in at.markdown)
+
+
+def test_the_home_page_asks_how_a_due_commitment_went(ui_svc):
+    w = World(ui_svc)
+    due = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    answers.save_answer(ui_svc, w.part_a, w.cohort_a, "example", "try-it", {"what": "Ring Kalle", "due": due},
+                        submit=True)
+    at = app(w.part_a).run()
+    assert "Hur gick det?" in texts(at)
+    at.text_area[0].input("Det gick bra")
+    button(at, "Spara uppföljning").click().run()
+    assert answers.my_commitments(ui_svc, w.part_a)[0]["followup"] == "Det gick bra"
