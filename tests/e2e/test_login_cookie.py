@@ -1,0 +1,87 @@
+"""The login cookie in a real browser and over HTTP: HttpOnly, survives a reload,
+revoked by logout and by a password change."""
+
+import re
+
+import httpx
+import pytest
+
+from modules.services import auth
+from tests.builders import PASSWORD, make_admin
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_cookie_route_refuses_a_post_from_another_site(server):
+    r = httpx.post(f"{server['base']}/session/complete", data={"handoff": "x"},
+                   headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert r.status_code == 403
+
+
+def test_the_cookie_route_sets_an_httponly_cookie_only_for_a_valid_handoff(server):
+    svc, base = server["svc"], server["base"]
+    admin = make_admin(svc, "Http Admin")
+    host = base.split("//")[1]
+    bad = httpx.post(f"{base}/session/complete", data={"handoff": "nope"}, headers={"Origin": base},
+                     follow_redirects=False)
+    assert bad.status_code == 303 and "set-cookie" not in bad.headers
+    good = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin)},
+                      headers={"Origin": base, "Host": host}, follow_redirects=False)
+    cookie = good.headers["set-cookie"]
+    assert good.status_code == 303 and good.headers["location"] == "/"
+    assert "medled_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("Lax", "lax")
+    token = re.search(r"medled_session=([^;]+)", cookie).group(1)
+    assert auth.actor_for_token(svc, token).id == admin.id
+    out = httpx.post(f"{base}/session/logout", cookies={"medled_session": token}, headers={"Origin": base},
+                     follow_redirects=False)
+    assert out.status_code == 303 and auth.actor_for_token(svc, token) is None
+
+
+def _login(page, base, login, password):
+    page.goto(base + "/")
+    page.get_by_label("E-postadress eller användarnamn").fill(login)
+    page.get_by_label("Lösenord", exact=True).fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("heading", name="Grupper").wait_for(timeout=30000)
+
+
+def _session_cookie(context):
+    return next((c for c in context.cookies() if c["name"] == "medled_session"), None)
+
+
+def test_a_browser_login_survives_a_reload_and_logout_revokes_it(server, browser):
+    svc, base = server["svc"], server["base"]
+    admin = make_admin(svc, "Browser Admin")
+    context = browser.new_context()
+    page = context.new_page()
+    _login(page, base, admin.login, PASSWORD)
+    page.wait_for_timeout(1500)
+    cookie = _session_cookie(context)
+    assert cookie is not None, server["log"].read_text()[-2000:]
+    assert cookie["httpOnly"] is True and cookie["sameSite"] == "Lax"
+    assert page.evaluate("document.cookie").find("medled_session") == -1
+    page.reload()
+    page.get_by_role("heading", name="Grupper").wait_for(timeout=30000)
+    token = cookie["value"]
+    assert auth.actor_for_token(svc, token).id == admin.id
+    page.get_by_role("button", name="Logga ut").click()
+    page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
+    assert auth.actor_for_token(svc, token) is None
+    page.reload()
+    page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
+    context.close()
+
+
+def test_a_password_change_revokes_the_browser_login(server, browser):
+    svc, base = server["svc"], server["base"]
+    admin = make_admin(svc, "Changing Admin")
+    context = browser.new_context()
+    page = context.new_page()
+    _login(page, base, admin.login, PASSWORD)
+    page.wait_for_timeout(1500)
+    token = _session_cookie(context)["value"]
+    auth.change_password(svc, admin, PASSWORD, "another long password", "another long password")
+    assert auth.actor_for_token(svc, token) is None
+    page.reload()
+    page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
+    context.close()
