@@ -6,6 +6,8 @@ Answers appear only where the participant shared them.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import hashlib
 
 from sqlalchemy import select
@@ -71,6 +73,7 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
     report = R.Report(title=f"{org_name} – {title}" if scope == "cohort" else org_name, scope=scope, language=lang,
                       generated_at=utcnow(), generated_by=actor.name, min_group=svc.settings.min_group_size)
     keys = _participants(report, people, grid, cohorts, org, marks, sessions)
+    report.cohorts = _cohort_summaries(report.participants, cohorts, org_name)
     seen_modules = []
     for plan in plans.values():
         seen_modules += [m for m in plan if m not in seen_modules]
@@ -113,6 +116,20 @@ def _participants(report, people, grid, cohorts, org, marks, sessions) -> dict:
             completion=sum(shares.values()) / len(shares) if shares else 0.0,
             attendance_rate=(sum(marks_for) / len(marks_for)) if marks_for else None))
     return keys
+
+
+def _cohort_summaries(participants, cohorts, org_name) -> list[R.CohortSummary]:
+    week = utcnow() - dt.timedelta(days=7)
+    out = []
+    for c in sorted(cohorts.values(), key=lambda c: (c.start_date, c.name)):
+        rows = [p for p in participants if p.cohort == c.name and p.key.startswith(f"{c.id}:")]
+        joined = [p for p in rows if p.status == "joined"]
+        out.append(R.CohortSummary(
+            cohort_id=c.id, name=c.name, organisation=org_name, start_date=c.start_date, end_date=c.end_date,
+            invited=len(rows), joined=len(joined),
+            active_7d=sum(1 for p in joined if p.last_active and p.last_active >= week),
+            completion=sum(p.completion for p in joined) / len(joined) if joined else 0.0))
+    return out
 
 
 def _exercises(svc, report, people, plans, answers, keys, lang) -> None:
