@@ -58,12 +58,14 @@ def assessment_pairs(program) -> list[tuple[str, str, str, str, object]]:
 
 def _participants(db, cohort_ids: list[int]) -> list[dict]:
     rows = db.execute(
-        select(Enrolment, User.last_active_at, Cohort.name).join(Cohort, Cohort.id == Enrolment.cohort_id)
+        select(Enrolment.id, Enrolment.user_id, Enrolment.cohort_id, Cohort.name, Enrolment.name, Enrolment.email,
+               Enrolment.joined_at, Enrolment.invited_at, User.last_active_at)
+        .join(Cohort, Cohort.id == Enrolment.cohort_id)
         .outerjoin(User, User.id == Enrolment.user_id).where(Enrolment.cohort_id.in_(cohort_ids))
     ).all()
-    return [dict(enrolment_id=e.id, user_id=e.user_id, cohort_id=e.cohort_id, cohort=cname, name=e.name,
-                 email=e.email or "", joined_at=e.joined_at, invited_at=e.invited_at, last_active=last)
-            for e, last, cname in rows]
+    return [dict(enrolment_id=eid, user_id=uid, cohort_id=cid, cohort=cname, name=name, email=email or "",
+                 joined_at=joined, invited_at=invited, last_active=last)
+            for eid, uid, cid, cname, name, email, joined, invited, last in rows]
 
 
 def _plans(db, svc: Services, cohort_ids: list[int]) -> dict[int, list]:
@@ -173,23 +175,32 @@ def assessment_change(db, svc: Services, cohort_ids: list[int]) -> list[dict]:
 
 
 def feedback_summary(db, svc: Services, cohort_ids: list[int], lang: str) -> dict:
-    rows = db.execute(select(Feedback, Cohort.name).join(Cohort).where(Feedback.cohort_id.in_(cohort_ids))
-                      .order_by(Feedback.created_at.desc())).all()
+    """Mean rating per module and per session (aggregated in SQL), and the written comments."""
     sessions = {str(s.id): s for s in db.scalars(select(CohortSession).where(CohortSession.cohort_id.in_(cohort_ids)))}
-    groups: dict = defaultdict(list)
-    comments = []
-    for fb, cname in rows:
-        if fb.target_kind == "module":
-            module = svc.program.module(fb.target_id)
-            title = module.meta.title.get(lang) if module else fb.target_id
-        else:
-            s = sessions.get(fb.target_id)
-            title = f"{s.title} ({s.date.isoformat()})" if s else fb.target_id
-        groups[(fb.target_kind, title)].append(fb.rating)
-        if fb.comment:
-            comments.append(dict(kind=fb.target_kind, target=title, rating=fb.rating, comment=fb.comment,
-                                 cohort=cname, created=fb.created_at))
-    averages = [dict(kind=k, target=t, n=len(v), mean=sum(v) / len(v)) for (k, t), v in groups.items()]
+
+    def title(kind: str, target: str) -> str:
+        if kind == "module":
+            module = svc.program.module(target)
+            return module.meta.title.get(lang) if module else target
+        s = sessions.get(target)
+        return f"{s.title} ({s.date.isoformat()})" if s else target
+
+    groups: dict = defaultdict(lambda: [0, 0.0])
+    for kind, target, n, total in db.execute(
+        select(Feedback.target_kind, Feedback.target_id, func.count(), func.sum(Feedback.rating))
+        .where(Feedback.cohort_id.in_(cohort_ids)).group_by(Feedback.target_kind, Feedback.target_id)
+    ):
+        g = groups[(kind, title(kind, target))]  # sessions of different cohorts may share a title
+        g[0] += n
+        g[1] += float(total or 0)
+    comments = [dict(kind=kind, target=title(kind, target), rating=rating, comment=comment, cohort=cname,
+                     created=created)
+                for kind, target, rating, comment, cname, created in db.execute(
+                    select(Feedback.target_kind, Feedback.target_id, Feedback.rating, Feedback.comment, Cohort.name,
+                           Feedback.created_at).join(Cohort)
+                    .where(Feedback.cohort_id.in_(cohort_ids), Feedback.comment != "")
+                    .order_by(Feedback.created_at.desc()))]
+    averages = [dict(kind=k, target=t, n=n, mean=total / n) for (k, t), (n, total) in groups.items() if n]
     return dict(averages=averages, comments=comments)
 
 
