@@ -99,9 +99,9 @@ def _xlsx_rows(data: bytes, max_bytes: int) -> Iterator[tuple[int, list[str]]]:
         disguised = data.startswith(_OTHER_FORMATS) or _is_text(data[:4096])
         raise _FileError("roster.wrong_type" if disguised else "roster.corrupt")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-        unzipped = sum(info.file_size for info in archive.infolist())
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unzipped = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, EOFError, ValueError) as error:
         raise _FileError("roster.corrupt") from error
     if "xl/workbook.xml" not in names:  # a .docx, .odt or plain zip renamed .xlsx

@@ -7,7 +7,6 @@ Answers appear only where the participant shared them.
 from __future__ import annotations
 
 import datetime as dt
-
 import hashlib
 
 from sqlalchemy import select
@@ -33,6 +32,8 @@ from modules.services.errors import PermissionDenied
 from modules.services.exercise_rules import dimension_means
 from modules.services.permissions import require_admin, require_cohort
 from modules.services.summaries import summarise
+
+SHARED = ("facilitator", "cohort")
 
 
 def pseudonym(org_id: int, user_or_enrolment: str) -> str:
@@ -61,8 +62,9 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
         plans = dashboard._plans(db, svc, cohort_ids)
         grid = dashboard.progress_grid(db, svc, cohort_ids, people, plans)
         answers = db.execute(select(Answer.id, Answer.cohort_id, Answer.user_id, Answer.module_id, Answer.exercise_id,
-                                    Answer.status, Answer.updated_at, Answer.visibility, Answer.data)
+                                    Answer.status, Answer.updated_at, Answer.visibility)
                              .where(Answer.cohort_id.in_(cohort_ids))).all()
+        data = _answer_data(db, svc, cohort_ids)
         commitments = db.scalars(select(Commitment).where(Commitment.cohort_id.in_(cohort_ids))).all()
         sessions = db.scalars(select(CohortSession).where(CohortSession.cohort_id.in_(cohort_ids))
                               .order_by(CohortSession.date)).all()
@@ -80,8 +82,8 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
     report.modules = [(m.id, m.meta.title.get(lang)) for m in seen_modules]
     report.progress = [R.ProgressCell(keys[(p["cohort_id"], p["user_id"])], mid, share)
                        for p in people if p["user_id"] for mid, share in grid.get((p["cohort_id"], p["user_id"]), {}).items()]
-    _exercises(svc, report, people, plans, answers, keys, lang)
-    _assessments(svc, report, answers, keys, assessment, cohorts, lang)
+    _exercises(svc, report, people, plans, answers, data, keys, lang)
+    _assessments(svc, report, answers, data, keys, assessment, lang)
     module_of = {a.id: a.module_id for a in answers}
     titles = {m.id: m.meta.title.get(lang) for m in svc.program.modules}
     report.commitments = [R.CommitmentRow(keys[(c.cohort_id, c.user_id)], titles.get(module_of.get(c.answer_id), ""),
@@ -132,26 +134,42 @@ def _cohort_summaries(participants, cohorts, org_name) -> list[R.CohortSummary]:
     return out
 
 
-def _exercises(svc, report, people, plans, answers, keys, lang) -> None:
+def _answer_data(db, svc, cohort_ids) -> dict[int, dict]:
+    """The data of the answers a report may show: shared ones, and the repeated assessment."""
+    wanted = [(a, b) for bm, bx, fm, fx, _ in dashboard.assessment_pairs(svc.program) for a, b in ((bm, bx), (fm, fx))]
+    cond = Answer.visibility.in_(SHARED)
+    for module_id, exercise_id in wanted:
+        cond = cond | ((Answer.module_id == module_id) & (Answer.exercise_id == exercise_id))
+    return dict(db.execute(select(Answer.id, Answer.data).where(Answer.cohort_id.in_(cohort_ids), cond)).all())
+
+
+def _exercises(svc, report, people, plans, answers, data, keys, lang) -> None:
     by_key = {(a.cohort_id, a.user_id, a.module_id, a.exercise_id): a for a in answers}
     status_text = {s: t(lang, f"status.{s}") for s in ("draft", "done", "not_started")}
-    type_text = {}
+    per_module = {}  # module id -> (module title, [(exercise, title, type label)])
+    for plan in plans.values():
+        for m in plan:
+            per_module.setdefault(m.id, (m.meta.title.get(lang), [(ex, ex.title.get(lang), t(lang, f"type.{ex.type}"))
+                                                                  for ex in m.meta.exercises]))
+    rows = report.exercises
     for p in people:
         if not p["user_id"]:
             continue
-        pkey = keys[(p["cohort_id"], p["user_id"])]
-        for m in plans.get(p["cohort_id"], []):
-            mtitle = m.meta.title.get(lang)
-            for ex in m.meta.exercises:
-                a = by_key.get((p["cohort_id"], p["user_id"], m.id, ex.id))
-                kind = type_text.setdefault(ex.type, t(lang, f"type.{ex.type}"))
-                shared = a is not None and a.visibility in ("facilitator", "cohort")
-                report.exercises.append(R.ExerciseRow(
-                    pkey, mtitle, ex.title.get(lang), kind, status_text[a.status if a else "not_started"],
-                    a.updated_at if a else None, summarise(svc.program, ex, a.data, lang) if shared else None))
+        cid, uid = p["cohort_id"], p["user_id"]
+        pkey = keys[(cid, uid)]
+        for m in plans.get(cid, []):
+            mtitle, exercises = per_module[m.id]
+            for ex, title, kind in exercises:
+                a = by_key.get((cid, uid, m.id, ex.id))
+                if a is None:
+                    rows.append(R.ExerciseRow(pkey, mtitle, title, kind, status_text["not_started"], None, None))
+                    continue
+                shared = a.visibility in SHARED
+                rows.append(R.ExerciseRow(pkey, mtitle, title, kind, status_text[a.status], a.updated_at,
+                                          summarise(svc.program, ex, data.get(a.id), lang) if shared else None))
 
 
-def _assessments(svc, report, answers, keys, assessment, cohorts, lang) -> None:
+def _assessments(svc, report, answers, data, keys, assessment, lang) -> None:
     for bm, bx, fm, fx, base in dashboard.assessment_pairs(svc.program):
         per: dict = {}
         for a in answers:
@@ -160,7 +178,7 @@ def _assessments(svc, report, answers, keys, assessment, cohorts, lang) -> None:
             phase = "b" if (a.module_id, a.exercise_id) == (bm, bx) else "f" if (a.module_id, a.exercise_id) == (fm, fx) else None
             if phase:
                 per.setdefault(keys[(a.cohort_id, a.user_id)], {})[phase] = dimension_means(
-                    base.dimensions, (a.data or {}).get("ratings") or {})
+                    base.dimensions, (data.get(a.id) or {}).get("ratings") or {})
         for pkey, phases in per.items():
             for d in base.dimensions:
                 report.assessments.append(R.AssessmentRow(pkey, d.title.get(lang), phases.get("b", {}).get(d.id),

@@ -187,6 +187,8 @@ def test_the_columns_sheet_explains_every_header_of_every_sheet(tmp_path, langua
     missing = [h for h in headers if h not in explained]
     assert missing == []
     assert all(text and not text.startswith("export.") for text in explained.values())
+    untranslated = [c.value for c in all_cells(wb) if str(c.value).startswith("export.")]
+    assert untranslated == []
     assert len(headers) > 50
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 import zipfile
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from modules.i18n import t
+from modules.i18n import catalog, t
+from modules.imports import roster as roster_module
 from modules.imports.roster import RosterRow, parse_roster
 
 LIMITS = {"max_bytes": 5 * 2**20, "max_rows": 5000}
@@ -199,3 +202,10 @@ def test_strange_files_never_raise_and_end_as_a_file_error_or_rows(name, data):
     known = {None, "roster.corrupt", "roster.wrong_type", "roster.empty", "roster.no_usable_columns"}
     assert preview.file_error in known
     assert preview.file_error is not None or preview.rows or preview.problems
+
+
+def test_every_message_key_the_parser_uses_exists_in_swedish_and_english():
+    source = Path(roster_module.__file__).read_text(encoding="utf-8")
+    keys = set(re.findall(r"\"(roster\.[a-z_]+)\"", source))
+    assert len(keys) >= 12
+    assert keys <= catalog("sv").keys() and keys <= catalog("en").keys()
