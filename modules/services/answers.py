@@ -12,7 +12,7 @@ from modules.db.models import Answer, Commitment, Feedback, PlanItem, utcnow
 from modules.services import exercise_rules, validate
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound, PermissionDenied
-from modules.services.journey import _answer_dict, _commitment_dict, is_locked, require_participant
+from modules.services.journey import _answer_dict, _commitment_dict, is_locked, mark_active, require_participant
 
 VISIBILITIES = ("private", "facilitator", "cohort")
 SHAREABLE = ("reflection", "planner", "commitment")
@@ -46,6 +46,7 @@ def save_answer(svc: Services, actor: Actor, cohort_id: int, module_id: str, exe
             db.add(answer)
         answer.data = clean
         answer.updated_at = utcnow()
+        mark_active(db, actor.id, answer.updated_at)
         if done:
             answer.status = "done"
             answer.submitted_at = answer.updated_at

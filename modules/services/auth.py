@@ -45,6 +45,7 @@ def authenticate(svc: Services, login: str, password: str, client: str | None) -
         raise DomainError("error.login_failed")
     with unit_of_work(svc.engine, write=True) as db:
         security.clear_failures(db, "account", user.login)
+        db.execute(update(User).where(User.id == user.id).values(last_active_at=utcnow()))
     return to_actor(user)
 
 

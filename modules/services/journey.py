@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from modules.db.engine import unit_of_work
-from modules.db.models import Answer, Commitment, PlanItem, SectionRead, utcnow
+from modules.db.models import Answer, Commitment, PlanItem, SectionRead, User, utcnow
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound, PermissionDenied
 from modules.services.permissions import enrolled, require_cohort
@@ -22,6 +22,11 @@ def _plan(db, svc: Services, cohort_id: int) -> list[tuple]:
         if module is not None:
             out.append((item, module))
     return out
+
+
+def mark_active(db, user_id: int, when) -> None:
+    """Working in the program counts as activity for the dashboard's "active" figures."""
+    db.execute(update(User).where(User.id == user_id).values(last_active_at=when))
 
 
 def is_locked(item: PlanItem, today: dt.date | None = None) -> bool:
@@ -108,6 +113,7 @@ def mark_read(svc: Services, actor: Actor, cohort_id: int, module_id: str, secti
             raise NotFound()
         if is_locked(item):
             raise DomainError("error.locked", date=item.unlock_date.isoformat())
+        mark_active(db, actor.id, utcnow())
         existing = db.get(SectionRead, (actor.id, cohort_id, module_id, section_id))
         if read and existing is None:
             db.add(SectionRead(user_id=actor.id, cohort_id=cohort_id, module_id=module_id, section_id=section_id))

@@ -38,10 +38,16 @@ def test_the_cookie_route_sets_an_httponly_cookie_only_for_a_valid_handoff(serve
 
 
 def _login(page, base, login, password):
+    """Log in and wait until the handoff has become the cookie and the page has reloaded."""
     page.goto(base + "/")
     page.get_by_label("E-postadress eller användarnamn").fill(login)
     page.get_by_label("Lösenord", exact=True).fill(password)
     page.get_by_role("button", name="Logga in").click()
+    for _ in range(60):
+        if _session_cookie(page.context):
+            break
+        page.wait_for_timeout(250)
+    page.wait_for_load_state("load")
     page.get_by_role("heading", name="Grupper").wait_for(timeout=30000)
 
 
@@ -55,7 +61,6 @@ def test_a_browser_login_survives_a_reload_and_logout_revokes_it(server, browser
     context = browser.new_context()
     page = context.new_page()
     _login(page, base, admin.login, PASSWORD)
-    page.wait_for_timeout(1500)
     cookie = _session_cookie(context)
     assert cookie is not None, server["log"].read_text()[-2000:]
     assert cookie["httpOnly"] is True and cookie["sameSite"] == "Lax"
@@ -78,7 +83,6 @@ def test_a_password_change_revokes_the_browser_login(server, browser):
     context = browser.new_context()
     page = context.new_page()
     _login(page, base, admin.login, PASSWORD)
-    page.wait_for_timeout(1500)
     token = _session_cookie(context)["value"]
     auth.change_password(svc, admin, PASSWORD, "another long password", "another long password")
     assert auth.actor_for_token(svc, token) is None

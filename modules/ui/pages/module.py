@@ -13,6 +13,8 @@ svc = state.services()
 lang = state.lang()
 
 target = st.session_state.get("reader")
+if target is None and st.query_params.get("c", "").isdigit() and st.query_params.get("m"):
+    target = {"cohort": int(st.query_params["c"]), "module": st.query_params["m"]}  # after a reload
 if target is None:
     mine = state.run(cohorts.my_cohorts, svc, actor) or []
     options = []
@@ -32,13 +34,19 @@ if target is None:
     st.stop()
 
 cohort_id, module_id = target["cohort"], target["module"]
+st.query_params.update({"c": str(cohort_id), "m": module_id})  # a reload keeps the place
 view = state.run(journey.open_module, svc, actor, cohort_id, module_id)
 if view is None:
     if st.button(tr("module.back")):
         st.session_state.pop("reader", None)
+        st.query_params.clear()
         st.rerun()
     st.stop()
 module, read, stored = view["module"], view["read"], view["answers"]
+if st.button(tr("module.all"), icon=":material/arrow_back:", type="tertiary"):
+    st.session_state.pop("reader", None)
+    st.query_params.clear()
+    st.rerun()
 meta = module.meta
 
 st.title(meta.title.get(lang))
