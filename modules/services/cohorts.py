@@ -217,3 +217,14 @@ def roster(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
         rows = db.scalars(select(Enrolment).where(Enrolment.cohort_id == cohort_id)).all()
         return [dict(id=e.id, user_id=e.user_id, name=e.name, email=e.email or "", invited_at=e.invited_at,
                      joined_at=e.joined_at) for e in rows]
+
+
+def facilitators(svc: Services, actor: Actor, cohort_id: int) -> dict:
+    """The cohort's facilitators, and the organisation's other facilitators who could be added."""
+    with unit_of_work(svc.engine) as db:
+        cohort = require_cohort(db, actor, cohort_id, manage=True)
+        current = set(db.scalars(select(CohortFacilitator.user_id).where(CohortFacilitator.cohort_id == cohort_id)))
+        rows = db.execute(select(User.id, User.name).join(OrgMember, OrgMember.user_id == User.id)
+                          .where(OrgMember.org_id == cohort.org_id).order_by(User.name)).all()
+    return dict(current=[dict(id=i, name=n) for i, n in rows if i in current],
+                available=[dict(id=i, name=n) for i, n in rows if i not in current])

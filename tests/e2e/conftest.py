@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from modules.db.engine import make_engine, migrate
 from modules.curriculum.loader import load_program
+from modules.db.engine import make_engine, migrate
 from modules.services.context import Services
 from modules.settings import load_settings
 from tests.conftest import EXAMPLE_CONTENT, IN_CI

@@ -97,3 +97,16 @@ def test_a_facilitator_of_org_a_sees_only_their_own_cohorts_in_the_org_dashboard
     assert {p["cohort_id"] for p in data["participants"]} == {world.cohort_a}
     data = dashboard.overview(svc, world.admin, org_id=world.org_a)
     assert data["joined"] == 2
+
+
+def test_cohort_facilitators_are_listed_for_those_who_run_the_cohort_only(svc, world):
+    team = cohorts.facilitators(svc, world.fac_a, world.cohort_a)
+    assert [f["name"] for f in team["current"]] == ["Fia A"]
+    assert [f["name"] for f in team["available"]] == ["Fredrik A2"]
+    cohorts.assign_facilitator(svc, world.fac_a, world.cohort_a, world.fac_a2.id)
+    assert world.cohort_a in {c["id"] for c in cohorts.list_cohorts(svc, world.fac_a2)}
+    for outsider in (world.fac_b, world.part_a):
+        with pytest.raises((PermissionDenied, NotFound)):
+            cohorts.facilitators(svc, outsider, world.cohort_a)
+    with pytest.raises(Exception):
+        cohorts.assign_facilitator(svc, world.fac_a, world.cohort_a, world.fac_b.id)

@@ -59,7 +59,7 @@ def test_a_corrupt_or_too_large_file_gets_a_file_error(svc, world):
 
 def test_dashboard_figures_match_a_small_cohort_computed_by_hand(svc, world):
     # Cohort A: Anna and Åke joined; one more invited by roster; Anna read 1 of 2 sections and did 2 of 7.
-    roster.import_roster(svc, world.fac_a, world.cohort_a, "l.csv", "namn;e-post\nIda;ida@example.se\n".encode())
+    roster.import_roster(svc, world.fac_a, world.cohort_a, "l.csv", b"namn;e-post\nIda;ida@example.se\n")
     from modules.services import journey
 
     journey.mark_read(svc, world.part_a, world.cohort_a, "example", "intro")

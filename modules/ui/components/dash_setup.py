@@ -86,7 +86,12 @@ def _plan(actor, cohort) -> None:
 def _schedule(actor, cohort) -> None:
     svc, lang = state.services(), state.lang()
     sessions = state.run(planning.list_sessions, svc, actor, cohort["id"]) or []
-    st.caption(tr("cset.timezone", tz=cohort["timezone"]))
+    zones = ["Europe/Stockholm", "Europe/Helsinki", "Europe/Oslo", "Europe/Copenhagen", "Europe/London", "UTC"]
+    zones = zones if cohort["timezone"] in zones else [cohort["timezone"], *zones]
+    tz = st.selectbox(tr("cset.timezone_label"), zones, index=zones.index(cohort["timezone"]),
+                      key=f"tz-{cohort['id']}", help=tr("cset.timezone", tz=cohort["timezone"]))
+    if tz != cohort["timezone"] and state.call(planning.set_timezone, svc, actor, cohort["id"], tz)[0]:
+        st.rerun()
     for s in sessions:
         c1, c2 = st.columns([5, 1])
         c1.text(f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)} · "

@@ -31,6 +31,18 @@ with st.form("new_facilitator", clear_on_submit=True):
             st.success(tr("admin.invite_created"))
             st.code(code)
 
+facilitators = [u for u in (state.run(accounts.list_users, svc, actor, "facilitator") or [])]
+if orgs and facilitators:
+    with st.form("add_to_org", clear_on_submit=True):
+        st.markdown(f"**{tr('admin.add_to_org')}**")
+        who = st.selectbox(tr("role.facilitator").capitalize(), [u["id"] for u in facilitators],
+                           format_func=lambda i: next(f"{u['name']} · {u['login']}" for u in facilitators if u["id"] == i))
+        where = st.selectbox(tr("field.organisation"), [o["id"] for o in orgs],
+                             format_func=lambda i: next(o["name"] for o in orgs if o["id"] == i))
+        if st.form_submit_button(tr("admin.add")):
+            if state.call(cohorts.add_facilitator_to_org, svc, actor, where, who)[0]:
+                st.success(tr("admin.added"))
+
 st.subheader(tr("admin.users"))
 users = state.run(accounts.list_users, svc, actor) or []
 for u in users:

@@ -40,7 +40,18 @@ cohort = choose_cohort(mine)
 if cohort:
     st.caption(tr("cohorts.summary", start=fmt_date(cohort["start_date"], lang), end=fmt_date(cohort["end_date"], lang),
                   invited=cohort["invited"], joined=cohort["joined"]))
-    tab_code, tab_roster = st.tabs([tr("cohorts.tab_code"), tr("cohorts.tab_roster")])
+    tab_code, tab_roster, tab_fac = st.tabs([tr("cohorts.tab_code"), tr("cohorts.tab_roster"),
+                                             tr("cohorts.tab_facilitators")])
+    with tab_fac:
+        team = state.run(cohorts.facilitators, svc, actor, cohort["id"]) or {"current": [], "available": []}
+        st.text(", ".join(f["name"] for f in team["current"]) or "–")
+        if team["available"]:
+            with st.form("add_facilitator", clear_on_submit=True):
+                who = st.selectbox(tr("cohorts.add_facilitator"), [f["id"] for f in team["available"]],
+                                   format_func=lambda i: next(f["name"] for f in team["available"] if f["id"] == i))
+                if st.form_submit_button(tr("admin.add")) and \
+                        state.call(cohorts.assign_facilitator, svc, actor, cohort["id"], who)[0]:
+                    st.rerun()
     with tab_code:
         if cohort["join_open"]:
             big_code(cohort["join_code"], tr("cohorts.join_caption"))

@@ -1,0 +1,35 @@
+"""Participant: the cohort's sessions, and a rating for the ones that have been held."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from modules.i18n import fmt_date, fmt_time
+from modules.services import answers, planning
+from modules.ui import state
+from modules.ui.state import tr
+
+
+def sessions(actor, cohort) -> None:
+    svc, lang = state.services(), state.lang()
+    rows = state.run(planning.list_sessions, svc, actor, cohort["id"]) or []
+    if not rows:
+        return
+    with st.expander(tr("sessions.title", n=len(rows)), icon=":material/event:"):
+        for s in rows:
+            st.markdown(f"**{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)}**"
+                        f" · {s['title']}")
+            if s["place"]:
+                st.text(s["place"])
+            if s["date"] <= dt.date.today():
+                mine = state.run(answers.my_feedback, svc, actor, cohort["id"], "session", s["id"])
+                with st.form(f"rate-session-{s['id']}"):
+                    rating = st.radio(tr("sessions.rate"), [1, 2, 3, 4, 5], horizontal=True,
+                                      index=(mine["rating"] - 1) if mine else None)
+                    comment = st.text_input(tr("module.comment"), value=mine["comment"] if mine else "",
+                                            max_chars=2000)
+                    if st.form_submit_button(tr("module.send_rating")):
+                        if state.call(planning.rate_session, svc, actor, s["id"], rating, comment)[0]:
+                            st.success(tr("module.thanks"))
