@@ -8,10 +8,10 @@ import datetime as dt
 from sqlalchemy import select
 
 from modules.db.engine import unit_of_work
-from modules.db.models import Answer, Commitment, Feedback, PlanItem, utcnow
+from modules.db.models import Answer, Commitment, Feedback, PlanItem, User, utcnow
 from modules.services import exercise_rules, validate
 from modules.services.context import Actor, Services
-from modules.services.errors import DomainError, NotFound, PermissionDenied
+from modules.services.errors import DomainError, NotFound
 from modules.services.journey import _answer_dict, _commitment_dict, is_locked, mark_active, require_participant
 
 VISIBILITIES = ("private", "facilitator", "cohort")
@@ -130,16 +130,15 @@ def my_feedback(svc: Services, actor: Actor, cohort_id: int, kind: str, target: 
         return dict(rating=row.rating, comment=row.comment) if row else None
 
 
-def cohort_shared(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
-    """Answers shared with the cohort, for its participants (and facilitators)."""
+def cohort_shared(svc: Services, actor: Actor, cohort_id: int, module_id: str | None = None) -> list[dict]:
+    """Answers shared with the whole cohort, for the cohort's participants."""
     with unit_of_work(svc.engine) as db:
-        require_participant(db, actor, cohort_id) if actor.role == "participant" else None
-        if actor.role != "participant":
-            raise PermissionDenied()
-        from modules.db.models import User
-
-        rows = db.execute(select(Answer, User.name).join(User, User.id == Answer.user_id).where(
-            Answer.cohort_id == cohort_id, Answer.visibility == "cohort").order_by(Answer.updated_at.desc())).all()
+        require_participant(db, actor, cohort_id)
+        q = select(Answer, User.name).join(User, User.id == Answer.user_id).where(
+            Answer.cohort_id == cohort_id, Answer.visibility == "cohort").order_by(Answer.updated_at.desc())
+        if module_id:
+            q = q.where(Answer.module_id == module_id)
+        rows = db.execute(q).all()
         return [_answer_dict(a) | {"author": name} for a, name in rows]
 
 

@@ -96,3 +96,17 @@ def test_the_home_page_asks_how_a_due_commitment_went(ui_svc):
     at.text_area[0].input("Det gick bra")
     button(at, "Spara uppföljning").click().run()
     assert answers.my_commitments(ui_svc, w.part_a)[0]["followup"] == "Det gick bra"
+
+
+def test_answers_shared_with_the_cohort_appear_to_other_participants_as_plain_text(ui_svc):
+    w = World(ui_svc)
+    answers.save_answer(ui_svc, w.part_a_other, w.cohort_a, "example", "first-thoughts",
+                        {"text": "[klicka](http://evil) delat"}, submit=True, visibility="cohort")
+    answers.save_answer(ui_svc, w.part_a_other, w.cohort_a, "example", "try-it",
+                        {"what": "privat plan", "due": "2030-01-01"}, submit=True, visibility="private")
+    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    assert not at.exception
+    shown = [t.value for t in at.text]
+    assert "[klicka](http://evil) delat" in shown
+    assert not any("privat plan" in v for v in shown)
+    assert "Delat i gruppen (1)" in [e.label for e in at.expander]

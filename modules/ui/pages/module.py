@@ -4,6 +4,7 @@ import streamlit as st
 
 from modules.i18n import fmt_date
 from modules.services import answers, cohorts, journey
+from modules.services.summaries import summarise
 from modules.ui import state
 from modules.ui.components.exercises import Ctx, render_exercise
 from modules.ui.state import tr
@@ -61,6 +62,11 @@ units = len(meta.sections) + len(meta.exercises)
 done = len(read) + sum(1 for a in stored.values() if a["status"] == "done")
 st.progress(min(1.0, done / units), text=tr("module.progress", done=done, total=units))
 
+shared_by_exercise: dict = {}
+for a in state.run(answers.cohort_shared, svc, actor, cohort_id, module_id) or []:
+    if a["data"] and a["status"] == "done":
+        shared_by_exercise.setdefault(a["exercise_id"], []).append(a)
+
 for ref in meta.sections:
     section = sections[ref.id]
     st.header(section.title, anchor=ref.id)
@@ -70,7 +76,14 @@ for ref in meta.sections:
         state.run(journey.mark_read, svc, actor, cohort_id, module_id, ref.id, not is_read)
         st.rerun()
     for ex_id in ref.exercises:
-        render_exercise(Ctx(actor, cohort_id, module_id, module.exercise(ex_id), stored.get(ex_id)))
+        exercise = module.exercise(ex_id)
+        render_exercise(Ctx(actor, cohort_id, module_id, exercise, stored.get(ex_id)))
+        others = shared_by_exercise.get(ex_id, [])
+        if others:
+            with st.expander(tr("module.shared", n=len(others)), icon=":material/forum:"):
+                for a in others:
+                    st.caption(a["author"])
+                    st.text(summarise(svc.program, exercise, a["data"], lang))  # plain text, never Markdown
 
 st.header(tr("module.takeaways"))
 st.markdown("\n".join(f"- {t.get(lang)}" for t in meta.takeaways))
