@@ -49,7 +49,7 @@ def main() -> int:
     from streamlit.testing.v1 import AppTest
 
     from modules.db.engine import unit_of_work
-    from modules.db.models import Cohort, Enrolment, Organisation, User
+    from modules.db.models import Cohort, Enrolment, User
     from modules.demo import seed_demo
     from modules.services.auth import to_actor
     from modules.ui import state
@@ -64,7 +64,6 @@ def main() -> int:
         participant = to_actor(db.scalar(select(User).join(Enrolment, Enrolment.user_id == User.id)
                                          .where(User.role == "participant").order_by(User.id)))
         cohort_id = db.scalar(select(Enrolment.cohort_id).where(Enrolment.user_id == participant.id))
-        org_id = db.scalar(select(Organisation.id))
         n_cohorts = len(db.scalars(select(Cohort.id)).all())
     first_module = svc.program.modules[0].id
 

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from modules.services import accounts, answers, cohorts, dashboard, journey, planning, reports, roster
-from modules.services.errors import NotFound, PermissionDenied
+from modules.services.errors import DomainError, NotFound, PermissionDenied
 
 ACTORS = ("part_a", "part_b", "fac_a", "fac_b", "admin")
 CSV = "name;email\nNy Person;ny@example.org\n".encode("cp1252")
@@ -108,5 +108,5 @@ def test_cohort_facilitators_are_listed_for_those_who_run_the_cohort_only(svc, w
     for outsider in (world.fac_b, world.part_a):
         with pytest.raises((PermissionDenied, NotFound)):
             cohorts.facilitators(svc, outsider, world.cohort_a)
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError):
         cohorts.assign_facilitator(svc, world.fac_a, world.cohort_a, world.fac_b.id)

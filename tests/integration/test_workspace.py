@@ -15,7 +15,7 @@ from modules.db.engine import unit_of_work
 from modules.db.models import Enrolment, ExportLog, User
 from modules.exports.excel import build_report_workbook
 from modules.services import answers, cohorts, dashboard, planning, reports, roster
-from modules.services.errors import DomainError
+from modules.services.errors import DomainError, NotFound
 from tests.builders import make_participant
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,7 +134,7 @@ def test_attendance_rates_per_participant(svc, world):
     report = reports.build_report(svc, world.fac_a, cohort_id=world.cohort_a)
     rates = {p.name: p.attendance_rate for p in report.participants}
     assert rates == {"Anna A": 1.0, "Åke A": 0.5}
-    with pytest.raises(Exception):
+    with pytest.raises(NotFound):
         planning.set_attendance(svc, world.fac_a, s1, {world.part_b.id})
 
 

@@ -48,7 +48,7 @@ def test_services_and_everything_below_never_import_streamlit():
 
 def test_the_readme_lists_every_setting_with_its_environment_variable_and_default():
     readme = (ROOT / "README.md").read_text()
-    for _field, env, default, _help in documented_options():
+    for _field, env, _default, _help in documented_options():
         assert f"`{env}`" in readme, env
     assert "make run" in readme and "make test" in readme
 
