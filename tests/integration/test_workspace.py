@@ -172,9 +172,15 @@ def test_pseudonyms_are_stable_and_hide_names(svc, world):
     assert sorted(v for v in va if v.startswith("P-")) == sorted(v for v in vb if v.startswith("P-"))
 
 
-def test_the_cli_export_refuses_a_facilitator_of_another_organisation(svc, world, tmp_path, engine):
-    if engine.dialect.name != "sqlite":
-        pytest.skip("the CLI test runs against the SQLite file; PostgreSQL is covered by the service tests")
+def test_the_cli_export_refuses_a_facilitator_of_another_organisation(tmp_path, example_program):
+    from modules.db.engine import make_engine, migrate
+    from modules.services.context import Services
+    from modules.settings import load_settings
+    from tests.builders import World
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'cli.db'}")
+    migrate(engine)
+    world = World(Services(engine=engine, settings=load_settings({}), program=example_program))
     env = {"DATABASE_URL": str(engine.url), "MEDLED_CONTENT_DIR": str(ROOT / "tests/fixtures/content/valid"),
            "PATH": "/usr/bin:/bin"}
     out = tmp_path / "a.xlsx"
