@@ -73,7 +73,7 @@ def _per_participant(rng: random.Random, report: Report) -> None:
             for e in range(6):
                 shared = _text(rng, rng.randint(8, 40)) if rng.random() < 0.4 else None
                 report.exercises.append(ExerciseRow(
-                    p.key, title, f"Övning {m + 1}.{e + 1}", "Reflektion", rng.choice(["Utkast", "Klar"]),
+                    p.key, title, f"Övning {m + 1}.{e + 1}", rng.choice(["Utkast", "Klar"]),
                     START + dt.timedelta(days=m * 7 + e, hours=rng.randint(0, 10)), shared))
             report.commitments.append(CommitmentRow(
                 p.key, title, _text(rng, 10), rng.choice(["min chef", "teamet", "Åsa"]),

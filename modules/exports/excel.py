@@ -167,9 +167,9 @@ def _progress(c: _Ctx) -> Sheet:
 
 
 def _exercises(c: _Ctx) -> Sheet:
-    rows = ((*c.person(e.participant_key), e.module, e.exercise, e.exercise_type, e.status,
-             _local(e.updated), e.answer) for e in c.r.exercises)
-    cols = c.people("module", "exercise", "exercise_type", "exercise_status", "updated:datetime", "answer")
+    rows = ((*c.person(e.participant_key), e.module, e.exercise, e.status, _local(e.updated), e.answer)
+            for e in c.r.exercises)
+    cols = c.people("module", "exercise", "exercise_status", "updated:datetime", "answer")
     return Sheet("exercises", [Block(cols, rows)])
 
 

@@ -1,17 +1,18 @@
 """Plain data for the cohort and organisation workbooks.
 
 Services fill a Report (after their permission checks); modules/exports/excel.py turns it
-into bytes. Nothing here touches the database.
+into bytes. Nothing here touches the database. Rows are NamedTuples: an organisation report
+has a hundred thousand of them, and tuples are the cheapest to build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class CohortSummary:
+class CohortSummary(NamedTuple):
     cohort_id: int
     name: str
     organisation: str
@@ -23,8 +24,7 @@ class CohortSummary:
     completion: float  # 0..1, mean share of planned module work done
 
 
-@dataclass(frozen=True)
-class ParticipantRow:
+class ParticipantRow(NamedTuple):
     key: str  # stable id within the report, e.g. "12:345" (cohort:user or cohort:enrolment)
     pseudonym: str  # stable pseudonym, used instead of name/e-mail when pseudonymised
     name: str
@@ -37,34 +37,29 @@ class ParticipantRow:
     attendance_rate: float | None  # 0..1, None when no session has been held
 
 
-@dataclass(frozen=True)
-class ProgressCell:
+class ProgressCell(NamedTuple):
     participant_key: str
     module_id: str
     share: float  # 0..1
 
 
-@dataclass(frozen=True)
-class ExerciseRow:
+class ExerciseRow(NamedTuple):
     participant_key: str
     module: str
     exercise: str
-    exercise_type: str  # translated label
     status: str  # translated: not started / draft / done
     updated: dt.datetime | None
     answer: str | None  # only when the participant shared it
 
 
-@dataclass(frozen=True)
-class AssessmentRow:
+class AssessmentRow(NamedTuple):
     participant_key: str
     dimension: str
     baseline: float | None
     final: float | None
 
 
-@dataclass(frozen=True)
-class AssessmentMean:
+class AssessmentMean(NamedTuple):
     cohort: str
     dimension: str
     n_baseline: int
@@ -73,8 +68,7 @@ class AssessmentMean:
     final: float | None
 
 
-@dataclass(frozen=True)
-class CommitmentRow:
+class CommitmentRow(NamedTuple):
     participant_key: str
     module: str
     what: str
@@ -85,16 +79,14 @@ class CommitmentRow:
     followed_up_at: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class AttendanceRow:
+class AttendanceRow(NamedTuple):
     participant_key: str
     session: str
     session_date: dt.date
     present: bool
 
 
-@dataclass(frozen=True)
-class FeedbackRow:
+class FeedbackRow(NamedTuple):
     cohort: str
     kind: str  # translated: module / session
     target: str

@@ -146,11 +146,10 @@ def _answer_data(db, svc, cohort_ids) -> dict[int, dict]:
 def _exercises(svc, report, people, plans, answers, data, keys, lang) -> None:
     by_key = {(a.cohort_id, a.user_id, a.module_id, a.exercise_id): a for a in answers}
     status_text = {s: t(lang, f"status.{s}") for s in ("draft", "done", "not_started")}
-    per_module = {}  # module id -> (module title, [(exercise, title, type label)])
+    per_module = {}  # module id -> (module title, [(exercise, title)])
     for plan in plans.values():
         for m in plan:
-            per_module.setdefault(m.id, (m.meta.title.get(lang), [(ex, ex.title.get(lang), t(lang, f"type.{ex.type}"))
-                                                                  for ex in m.meta.exercises]))
+            per_module.setdefault(m.id, (m.meta.title.get(lang), [(ex, ex.title.get(lang)) for ex in m.meta.exercises]))
     rows = report.exercises
     for p in people:
         if not p["user_id"]:
@@ -159,13 +158,13 @@ def _exercises(svc, report, people, plans, answers, data, keys, lang) -> None:
         pkey = keys[(cid, uid)]
         for m in plans.get(cid, []):
             mtitle, exercises = per_module[m.id]
-            for ex, title, kind in exercises:
+            for ex, title in exercises:
                 a = by_key.get((cid, uid, m.id, ex.id))
                 if a is None:
-                    rows.append(R.ExerciseRow(pkey, mtitle, title, kind, status_text["not_started"], None, None))
+                    rows.append(R.ExerciseRow(pkey, mtitle, title, status_text["not_started"], None, None))
                     continue
                 shared = a.visibility in SHARED
-                rows.append(R.ExerciseRow(pkey, mtitle, title, kind, status_text[a.status], a.updated_at,
+                rows.append(R.ExerciseRow(pkey, mtitle, title, status_text[a.status], a.updated_at,
                                           summarise(svc.program, ex, data.get(a.id), lang) if shared else None))
 
 

@@ -49,9 +49,9 @@ def make_report(language: str = "sv", n_answered: int = 5) -> Report:
     report.modules = [("m1", "Leda utan chefskap"), ("m2", "Medledarskap")]
     report.participants = [make_participant(*p) for p in PEOPLE]
     report.progress = [ProgressCell(key, m, share) for key, *_ in PEOPLE for m, share in (("m1", 1.0), ("m2", 0.25))]
-    report.exercises = [ExerciseRow("1:1", "Leda utan chefskap", f"Övning {i}", "Reflektion", "Klar",
+    report.exercises = [ExerciseRow("1:1", "Leda utan chefskap", f"Övning {i}", "Klar",
                                     dt.datetime(2026, 1, 20, 10, i), answer) for i, answer in enumerate(RISKY_ANSWERS)]
-    report.exercises.append(ExerciseRow("1:2", "Medledarskap", "Mitt mandat", "Planerare", "Utkast", None, None))
+    report.exercises.append(ExerciseRow("1:2", "Medledarskap", "Mitt mandat", "Utkast", None, None))
     report.assessments = [AssessmentRow("1:2", "Möten", 2.5, 4.0), AssessmentRow("1:3", "Möten", 3.0, None)]
     report.assessment_means = [AssessmentMean("Grupp Öst", "Möten", n_answered, 2.8, 5, 3.9),
                                AssessmentMean("Grupp Öst", "Samarbete", 6, 3.0, n_answered, 3.5)]
@@ -101,11 +101,11 @@ def test_every_data_sheet_has_a_bold_frozen_header_row_and_an_autofilter(tmp_pat
 
 def test_column_widths_follow_the_content_and_are_capped(tmp_path):
     report = make_report()
-    report.exercises[0] = ExerciseRow("1:1", "Modul", "Lång", "Reflektion", "Klar", None, "ord " * 500)
+    report.exercises[0] = ExerciseRow("1:1", "Modul", "Lång", "Klar", None, "ord " * 500)
     ws = export(report, tmp_path)["Övningar"]
     widths = {letter: dim.width for letter, dim in ws.column_dimensions.items()}
-    assert widths["H"] <= 62
-    assert widths["D"] < widths["H"]
+    assert widths["G"] <= 62
+    assert widths["D"] < widths["G"]
 
 
 def test_dates_and_times_are_real_excel_dates_in_swedish_time(tmp_path):
@@ -136,7 +136,7 @@ def test_formula_looking_text_stays_text_unchanged(tmp_path):
     wb = export(make_report(), tmp_path)
     name = wb["Deltagare"]["A2"]
     assert (name.value, name.data_type) == (FORMULA_NAME, "s")
-    answers = [wb["Övningar"].cell(row=r, column=8) for r in range(2, 2 + len(RISKY_ANSWERS))]
+    answers = [wb["Övningar"].cell(row=r, column=7) for r in range(2, 2 + len(RISKY_ANSWERS))]
     assert all(cell.data_type == "s" for cell in answers)
     # openpyxl does not decode OOXML _xHHHH_ escapes (CR, literal "_x0041_"); Excel and LibreOffice do.
     assert [unescape(cell.value) for cell in answers] == RISKY_ANSWERS
@@ -209,5 +209,5 @@ def test_an_empty_report_still_gives_a_workbook_with_headers(tmp_path):
                     generated_by="admin")
     wb = export(report, tmp_path)
     assert wb.sheetnames == EN_SHEETS
-    assert rows_of(wb["Exercises"]) == [("Participant", "Cohort", "Module", "Exercise", "Exercise type", "State",
+    assert rows_of(wb["Exercises"]) == [("Participant", "Cohort", "Module", "Exercise", "State",
                                          "Last updated", "Answer")]
