@@ -9,6 +9,18 @@ from tests.builders import make_admin, make_cohort, make_facilitator, make_org
 pytestmark = pytest.mark.e2e
 
 
+def _draft(svc, login):
+    from sqlalchemy import select
+
+    from modules.db.engine import unit_of_work
+    from modules.db.models import Answer, User
+
+    with unit_of_work(svc.engine) as db:
+        row = db.execute(select(Answer.data, Answer.status).join(User, User.id == Answer.user_id)
+                         .where(User.login == login, Answer.exercise_id == "first-thoughts")).first()
+    return (row.data or {}).get("text") if row and row.status == "draft" else None
+
+
 def test_a_participant_joins_on_a_phone_and_a_draft_survives_a_reload(server, browser):
     svc, base = server["svc"], server["base"]
     admin = make_admin(svc, "Phone Admin")
@@ -37,7 +49,11 @@ def test_a_participant_joins_on_a_phone_and_a_draft_survives_a_reload(server, br
     box = page.get_by_role("textbox", name="Ditt svar")
     box.fill("Jag leder när jag samordnar skiftbytet.")
     box.press("Tab")  # leaving the field saves the draft
-    page.wait_for_timeout(1500)
+    for _ in range(60):  # the draft reaches the database without any submit
+        if _draft(svc, "mia.mobil") == "Jag leder när jag samordnar skiftbytet.":
+            break
+        page.wait_for_timeout(250)
+    assert _draft(svc, "mia.mobil") == "Jag leder när jag samordnar skiftbytet."
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling
 
     page.reload()  # only the cookie, the URL and the database remain
