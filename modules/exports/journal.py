@@ -6,19 +6,18 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
+from modules.exports.xlsx import text_cell
 from modules.i18n import t
 
 COLUMNS = ("module", "exercise", "type", "status", "visibility", "updated", "answer")
 WIDTHS = (28, 32, 16, 12, 16, 18, 80)
 
 
-def _text(ws, value) -> WriteOnlyCell:
-    """User text stays text: never a formula, whatever it starts with."""
-    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", str(value or "")))
-    cell.data_type = "s"
+def _text(ws, value):
+    """User text stays text: never a formula, whatever it starts with (see xlsx.text_cell)."""
+    cell = text_cell(ws, str(value or ""))
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     return cell
 
