@@ -105,9 +105,9 @@ def _cohort(db, svc, rng, org, fac, index, size, offset, suffix, password_hash, 
 
 
 def _code(db) -> str:
-    from modules.services.cohorts import _unique_join_code
+    from modules.services.cohorts import unique_join_code
 
-    return _unique_join_code(db)
+    return unique_join_code(db)
 
 
 def _history(db, svc, rng, cohort, user_ids, sessions, today) -> None:

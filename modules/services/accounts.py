@@ -21,7 +21,7 @@ def needs_first_admin(svc: Services) -> bool:
         return not db.scalar(select(exists().where(User.role == "admin")))
 
 
-def _new_user(db, name: str, login: str, password: str | None, role: str, language: str = "sv") -> User:
+def new_user(db, name: str, login: str, password: str | None, role: str, language: str = "sv") -> User:
     if db.scalar(select(exists().where(User.login == login))):
         raise DomainError("error.login_taken")
     user = User(
@@ -45,7 +45,7 @@ def create_first_admin(svc: Services, name: str, email: str, password: str, repe
     with unit_of_work(svc.engine, write=True) as db:
         if db.scalar(select(exists().where(User.role == "admin"))):
             raise PermissionDenied("error.admin_exists")
-        return to_actor(_new_user(db, name, email, password, "admin"))
+        return to_actor(new_user(db, name, email, password, "admin"))
 
 
 def create_admin(svc: Services, name: str, email: str, password: str) -> Actor:
@@ -54,7 +54,7 @@ def create_admin(svc: Services, name: str, email: str, password: str) -> Actor:
     security.check_password_rules(password)
     try:
         with unit_of_work(svc.engine, write=True) as db:
-            return to_actor(_new_user(db, name, email, password, "admin"))
+            return to_actor(new_user(db, name, email, password, "admin"))
     except IntegrityError as exc:
         raise DomainError("error.login_taken") from exc
 
@@ -76,7 +76,7 @@ def create_facilitator(svc: Services, actor: Actor, name: str, email: str, org_i
     require_admin(actor)
     name, email = validate.text(name, "name"), validate.email(email)
     with unit_of_work(svc.engine, write=True) as db:
-        user = _new_user(db, name, email, None, "facilitator")
+        user = new_user(db, name, email, None, "facilitator")
         for org_id in org_ids:
             if db.get(Organisation, org_id) is None:
                 raise NotFound()

@@ -12,7 +12,7 @@ from modules.db.models import Answer, Commitment, Feedback, PlanItem, User, utcn
 from modules.services import exercise_rules, validate
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound
-from modules.services.journey import _answer_dict, _commitment_dict, is_locked, mark_active, require_participant
+from modules.services.journey import answer_dict, commitment_dict, is_locked, mark_active, require_participant
 
 VISIBILITIES = ("private", "facilitator", "cohort")
 SHAREABLE = ("reflection", "planner", "commitment")
@@ -55,7 +55,7 @@ def save_answer(svc: Services, actor: Actor, cohort_id: int, module_id: str, exe
         db.flush()
         if exercise.type == "commitment" and done:
             _upsert_commitment(db, answer, clean)
-        return _answer_dict(answer)
+        return answer_dict(answer)
 
 
 def _upsert_commitment(db, answer: Answer, clean: dict) -> None:
@@ -93,14 +93,14 @@ def follow_up(svc: Services, actor: Actor, commitment_id: int, outcome: str, tex
 def my_commitments(svc: Services, actor: Actor) -> list[dict]:
     with unit_of_work(svc.engine) as db:
         rows = db.scalars(select(Commitment).where(Commitment.user_id == actor.id).order_by(Commitment.due_date))
-        return [_commitment_dict(c) for c in rows]
+        return [commitment_dict(c) for c in rows]
 
 
 def journal(svc: Services, actor: Actor) -> list[dict]:
     """All my answers across cohorts and modules, newest first (only mine, ever)."""
     with unit_of_work(svc.engine) as db:
         rows = db.scalars(select(Answer).where(Answer.user_id == actor.id).order_by(Answer.updated_at.desc())).all()
-        return [_answer_dict(a) for a in rows]
+        return [answer_dict(a) for a in rows]
 
 
 def rate_module(svc: Services, actor: Actor, cohort_id: int, module_id: str, rating: int, comment: str) -> None:
@@ -111,10 +111,10 @@ def rate_module(svc: Services, actor: Actor, cohort_id: int, module_id: str, rat
         require_participant(db, actor, cohort_id)
         if db.get(PlanItem, (cohort_id, module_id)) is None:
             raise NotFound()
-        _upsert_feedback(db, actor.id, cohort_id, "module", module_id, rating, comment)
+        upsert_feedback(db, actor.id, cohort_id, "module", module_id, rating, comment)
 
 
-def _upsert_feedback(db, user_id, cohort_id, kind, target, rating, comment) -> None:
+def upsert_feedback(db, user_id, cohort_id, kind, target, rating, comment) -> None:
     row = db.scalar(select(Feedback).where(Feedback.user_id == user_id, Feedback.cohort_id == cohort_id,
                                            Feedback.target_kind == kind, Feedback.target_id == str(target)))
     if row is None:
@@ -139,7 +139,7 @@ def cohort_shared(svc: Services, actor: Actor, cohort_id: int, module_id: str | 
         if module_id:
             q = q.where(Answer.module_id == module_id)
         rows = db.execute(q).all()
-        return [_answer_dict(a) | {"author": name} for a, name in rows]
+        return [answer_dict(a) | {"author": name} for a, name in rows]
 
 
 def baseline_for(svc: Services, actor: Actor, cohort_id: int, repeats: str) -> dict | None:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from modules.db.engine import unit_of_work
 from modules.db.models import Cohort, CohortFacilitator, Enrolment, Organisation, OrgMember, PlanItem, User, utcnow
 from modules.services import security, validate
-from modules.services.accounts import _new_user
+from modules.services.accounts import new_user
 from modules.services.auth import to_actor
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound, PermissionDenied, Throttled
@@ -53,7 +53,7 @@ def add_facilitator_to_org(svc: Services, actor: Actor, org_id: int, user_id: in
             db.add(OrgMember(org_id=org_id, user_id=user_id))
 
 
-def _unique_join_code(db) -> str:
+def unique_join_code(db) -> str:
     while True:
         code = security.new_code(8)
         if not db.scalar(select(exists().where(Cohort.join_code == code))):
@@ -67,7 +67,7 @@ def create_cohort(svc: Services, actor: Actor, org_id: int, name: str, language:
     with unit_of_work(svc.engine, write=True) as db:
         require_org(db, actor, org_id)
         cohort = Cohort(org_id=org_id, name=name, language=language, start_date=start, end_date=end,
-                        timezone=timezone, join_code=_unique_join_code(db), join_open=True)
+                        timezone=timezone, join_code=unique_join_code(db), join_open=True)
         db.add(cohort)
         db.flush()
         if actor.is_facilitator:
@@ -117,7 +117,7 @@ def get_cohort(svc: Services, actor: Actor, cohort_id: int) -> dict:
 def rotate_join_code(svc: Services, actor: Actor, cohort_id: int) -> str:
     with unit_of_work(svc.engine, write=True) as db:
         cohort = require_cohort(db, actor, cohort_id, manage=True)
-        cohort.join_code = _unique_join_code(db)
+        cohort.join_code = unique_join_code(db)
         return cohort.join_code
 
 
@@ -181,7 +181,7 @@ def join_new(svc: Services, code: str, name: str, login: str, password: str, rep
     with unit_of_work(svc.engine, write=True) as db:
         cohort, keys = _open_cohort_for_code(db, svc, code, client)
         if cohort is not None:
-            user = _new_user(db, name, login, password, "participant", validate.language(language))
+            user = new_user(db, name, login, password, "participant", validate.language(language))
             _enrol(db, cohort, user)
             return to_actor(user)
         security.record_failure(db, keys)

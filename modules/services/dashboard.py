@@ -56,7 +56,7 @@ def assessment_pairs(program) -> list[tuple[str, str, str, str, object]]:
     return out
 
 
-def _participants(db, cohort_ids: list[int]) -> list[dict]:
+def participants_of(db, cohort_ids: list[int]) -> list[dict]:
     rows = db.execute(
         select(Enrolment.id, Enrolment.user_id, Enrolment.cohort_id, Cohort.name, Enrolment.name, Enrolment.email,
                Enrolment.joined_at, Enrolment.invited_at, User.last_active_at)
@@ -68,7 +68,7 @@ def _participants(db, cohort_ids: list[int]) -> list[dict]:
             for eid, uid, cid, cname, name, email, joined, invited, last in rows]
 
 
-def _plans(db, svc: Services, cohort_ids: list[int]) -> dict[int, list]:
+def plans_of(db, svc: Services, cohort_ids: list[int]) -> dict[int, list]:
     plans: dict[int, list] = defaultdict(list)
     for item in db.scalars(select(PlanItem).where(PlanItem.cohort_id.in_(cohort_ids)).order_by(PlanItem.position)):
         module = svc.program.module(item.module_id)
@@ -110,8 +110,8 @@ def overview(svc: Services, actor: Actor, *, cohort_id: int | None = None, org_i
             cohort_ids = visible_cohort_ids(db, actor, org_id)
         else:
             raise PermissionDenied()
-        people = _participants(db, cohort_ids)
-        plans = _plans(db, svc, cohort_ids)
+        people = participants_of(db, cohort_ids)
+        plans = plans_of(db, svc, cohort_ids)
         grid = progress_grid(db, svc, cohort_ids, people, plans)
         overdue = dict(db.execute(
             select(Commitment.user_id, func.count()).where(
@@ -204,14 +204,6 @@ def feedback_summary(db, svc: Services, cohort_ids: list[int], lang: str) -> dic
     return dict(averages=averages, comments=comments)
 
 
-def attendance_summary(db, cohort_ids: list[int]) -> dict:
-    sessions = db.scalars(select(CohortSession).where(CohortSession.cohort_id.in_(cohort_ids))
-                          .order_by(CohortSession.date, CohortSession.start_time)).all()
-    marks = db.execute(select(Attendance.session_id, Attendance.user_id, Attendance.present).where(
-        Attendance.session_id.in_([s.id for s in sessions]))).all()
-    return dict(sessions=sessions, marks={(sid, uid): present for sid, uid, present in marks})
-
-
 def organisation_name(svc: Services, actor: Actor, org_id: int) -> str:
     with unit_of_work(svc.engine) as db:
         require_org(db, actor, org_id)
@@ -248,6 +240,10 @@ def participant_commitments(svc: Services, actor: Actor, cohort_id: int, user_id
 
 
 def attendance(svc: Services, actor: Actor, cohort_id: int) -> dict:
+    """{"marks": {(session id, user id): present}} for the cohort's sessions."""
     with unit_of_work(svc.engine) as db:
         require_cohort(db, actor, cohort_id, manage=True)
-        return attendance_summary(db, [cohort_id])
+        rows = db.execute(select(Attendance.session_id, Attendance.user_id, Attendance.present)
+                          .join(CohortSession, CohortSession.id == Attendance.session_id)
+                          .where(CohortSession.cohort_id == cohort_id)).all()
+    return dict(marks={(sid, uid): present for sid, uid, present in rows})

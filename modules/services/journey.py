@@ -10,7 +10,7 @@ from modules.db.engine import unit_of_work
 from modules.db.models import Answer, Commitment, PlanItem, SectionRead, User, utcnow
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound, PermissionDenied
-from modules.services.permissions import enrolled, require_cohort
+from modules.services.permissions import require_cohort
 
 
 def _plan(db, svc: Services, cohort_id: int) -> list[tuple]:
@@ -61,10 +61,10 @@ def module_share(module, reads: int, done: int) -> float:
 
 
 def require_participant(db, actor: Actor, cohort_id: int):
-    cohort = require_cohort(db, actor, cohort_id)
-    if actor.role == "participant" or enrolled(db, actor.id, cohort_id):
-        return cohort
-    raise PermissionDenied()
+    """The cohort, if the actor is a participant who has joined it."""
+    if actor.role != "participant":
+        raise PermissionDenied()
+    return require_cohort(db, actor, cohort_id)
 
 
 def program_for(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
@@ -96,10 +96,10 @@ def open_module(svc: Services, actor: Actor, cohort_id: int, module_id: str) -> 
             SectionRead.user_id == actor.id, SectionRead.cohort_id == cohort_id, SectionRead.module_id == module_id)))
         answers = {a.exercise_id: a for a in db.scalars(select(Answer).where(
             Answer.user_id == actor.id, Answer.cohort_id == cohort_id, Answer.module_id == module_id))}
-    return dict(module=module, read=read, answers={k: _answer_dict(a) for k, a in answers.items()})
+    return dict(module=module, read=read, answers={k: answer_dict(a) for k, a in answers.items()})
 
 
-def _answer_dict(a: Answer) -> dict:
+def answer_dict(a: Answer) -> dict:
     return dict(id=a.id, data=a.data or {}, status=a.status, visibility=a.visibility, updated_at=a.updated_at,
                 module_id=a.module_id, exercise_id=a.exercise_id, kind=a.kind, cohort_id=a.cohort_id)
 
@@ -141,12 +141,12 @@ def home(svc: Services, actor: Actor) -> dict:
     today = dt.date.today()
     return dict(
         resume=dict(cohort_id=resume[0], module_id=resume[1]) if resume else None,
-        next_commitment=next((_commitment_dict(c) for c in commitments if c.due_date >= today), None),
-        due_followups=[_commitment_dict(c) for c in commitments if c.due_date <= today],
+        next_commitment=next((commitment_dict(c) for c in commitments if c.due_date >= today), None),
+        due_followups=[commitment_dict(c) for c in commitments if c.due_date <= today],
     )
 
 
-def _commitment_dict(c: Commitment) -> dict:
+def commitment_dict(c: Commitment) -> dict:
     return dict(id=c.id, what=c.what, with_whom=c.with_whom, due_date=c.due_date, followup=c.followup,
                 outcome=c.outcome, followed_up_at=c.followed_up_at, cohort_id=c.cohort_id)
 

@@ -10,8 +10,8 @@ from sqlalchemy import delete, select
 from modules.db.engine import unit_of_work
 from modules.db.models import Attendance, Cohort, CohortFacilitator, CohortSession, Enrolment, PlanItem
 from modules.services import validate
-from modules.services.answers import _upsert_feedback
-from modules.services.cohorts import _unique_join_code
+from modules.services.answers import upsert_feedback
+from modules.services.cohorts import unique_join_code
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound
 from modules.services.journey import require_participant
@@ -113,7 +113,7 @@ def rate_session(svc: Services, actor: Actor, session_id: int, rating: int, comm
         if session is None:
             raise NotFound()
         require_participant(db, actor, session.cohort_id)
-        _upsert_feedback(db, actor.id, session.cohort_id, "session", session_id, rating, comment)
+        upsert_feedback(db, actor.id, session.cohort_id, "session", session_id, rating, comment)
 
 
 def copy_cohort(svc: Services, actor: Actor, source_id: int, name: str, start: dt.date, end: dt.date) -> int:
@@ -124,7 +124,7 @@ def copy_cohort(svc: Services, actor: Actor, source_id: int, name: str, start: d
         src = require_cohort(db, actor, source_id, manage=True)
         shift = start - src.start_date
         new = Cohort(org_id=src.org_id, name=name, language=src.language, start_date=start, end_date=end,
-                     timezone=src.timezone, join_code=_unique_join_code(db), join_open=True)
+                     timezone=src.timezone, join_code=unique_join_code(db), join_open=True)
         db.add(new)
         db.flush()
         for f in db.scalars(select(CohortFacilitator).where(CohortFacilitator.cohort_id == source_id)):

@@ -58,8 +58,8 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
         cohort_ids, org, scope, title = _scope(db, actor, cohort_id, org_id)
         cohorts = {c.id: c for c in db.scalars(select(Cohort).where(Cohort.id.in_(cohort_ids)))}
         org_name = db.get(Organisation, org).name
-        people = dashboard._participants(db, cohort_ids)
-        plans = dashboard._plans(db, svc, cohort_ids)
+        people = dashboard.participants_of(db, cohort_ids)
+        plans = dashboard.plans_of(db, svc, cohort_ids)
         grid = dashboard.progress_grid(db, svc, cohort_ids, people, plans)
         answers = db.execute(select(Answer.id, Answer.cohort_id, Answer.user_id, Answer.module_id, Answer.exercise_id,
                                     Answer.status, Answer.updated_at, Answer.visibility)
@@ -74,7 +74,7 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
         feedback = dashboard.feedback_summary(db, svc, cohort_ids, lang)
     report = R.Report(title=f"{org_name} – {title}" if scope == "cohort" else org_name, scope=scope, language=lang,
                       generated_at=utcnow(), generated_by=actor.name, min_group=svc.settings.min_group_size)
-    keys = _participants(report, people, grid, cohorts, org, marks, sessions)
+    keys = _participants(report, people, grid, org, marks, sessions)
     report.cohorts = _cohort_summaries(report.participants, cohorts, org_name)
     seen_modules = []
     for plan in plans.values():
@@ -99,7 +99,7 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
     return report
 
 
-def _participants(report, people, grid, cohorts, org, marks, sessions) -> dict:
+def _participants(report, people, grid, org, marks, sessions) -> dict:
     cohort_of = {s.id: s.cohort_id for s in sessions}
     present = {}
     for sid, uid, is_present in marks:
@@ -124,7 +124,7 @@ def _cohort_summaries(participants, cohorts, org_name) -> list[R.CohortSummary]:
     week = utcnow() - dt.timedelta(days=7)
     out = []
     for c in sorted(cohorts.values(), key=lambda c: (c.start_date, c.name)):
-        rows = [p for p in participants if p.cohort == c.name and p.key.startswith(f"{c.id}:")]
+        rows = [p for p in participants if p.key.startswith(f"{c.id}:")]
         joined = [p for p in rows if p.status == "joined"]
         out.append(R.CohortSummary(
             cohort_id=c.id, name=c.name, organisation=org_name, start_date=c.start_date, end_date=c.end_date,
