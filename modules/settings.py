@@ -44,6 +44,11 @@ class Settings:
         "MEDLED_TRUSTED_ORIGINS",
         "Extra comma-separated origins allowed to post the login form (e.g. https://medled.example.org).",
     )
+    public_url: str = _opt(
+        "",
+        "MEDLED_PUBLIC_URL",
+        "The address participants open (e.g. https://medled.example.org); default: the address the browser used.",
+    )
     log_level: str = _opt("INFO", "MEDLED_LOG_LEVEL", "Python logging level.")
 
 

@@ -235,3 +235,33 @@ class ExportLog(Base):
     target_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- distance (revision 0008) -----------------------------------------------------------
+
+
+class SessionRevision(Base):
+    """The calendar identity of a session: its SEQUENCE grows with every change, and a
+    removed session stays here (cancelled_at set) so calendars can publish it as cancelled."""
+
+    __tablename__ = "session_revisions"
+    session_id: Mapped[int] = mapped_column(Integer, primary_key=True)  # no FK: outlives the session
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(160))
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive, in the cohort's time zone
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CalendarFeed(Base):
+    """A cohort's secret calendar subscription address; revoking it stops the old address."""
+
+    __tablename__ = "calendar_feeds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -10,6 +10,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_percent, fmt_time, sort_key
 from modules.services import cohorts, dashboard, planning, reports
 from modules.ui import state
+from modules.ui.components import calendar_ui
 from modules.ui.components.roster_ui import roster_import
 from modules.ui.state import tr
 
@@ -92,6 +93,8 @@ def _schedule(actor, cohort) -> None:
                       key=f"tz-{cohort['id']}", help=tr("cset.timezone", tz=cohort["timezone"]))
     if tz != cohort["timezone"] and state.call(planning.set_timezone, svc, actor, cohort["id"], tz)[0]:
         st.rerun()
+    if sessions:
+        calendar_ui.cohort_calendar(actor, cohort, manage=True)
     for s in sessions:
         c1, c2 = st.columns([5, 1])
         c1.text(f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)} · "
