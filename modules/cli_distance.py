@@ -1,4 +1,4 @@
-"""CLI commands of the distance program: calendar files."""
+"""CLI commands of the distance program: calendar files and the e-mail outbox."""
 
 from __future__ import annotations
 
@@ -35,7 +35,30 @@ def _calendar(args) -> int:
     return 0
 
 
+def _send_due(args) -> int:
+    from modules.db.models import utcnow
+    from modules.services import outbox, reminders
+    from modules.services.smtp import SmtpSender
+
+    svc = services()
+    if not outbox.mail_enabled(svc):
+        print("E-mail is off (MEDLED_SMTP_HOST is not set): nothing queued, nothing sent.")
+        return 0
+    now = utcnow()
+    queued = reminders.queue_due(svc, now)
+    if args.queue_only:
+        print(f"Queued {queued} reminder(s).")
+        return 0
+    counts = outbox.send_due(svc, SmtpSender(svc.settings), now=now)
+    print(f"Queued {queued} reminder(s); sent {counts['sent']}, will retry {counts['retry']}, "
+          f"failed {counts['failed']}, interrupted earlier {counts['stale']}.")
+    return 0
+
+
 def register(sub) -> None:
+    p = sub.add_parser("send-due", help="Queue due reminders and send queued e-mail, each message exactly once.")
+    p.add_argument("--queue-only", action="store_true", help="queue due reminders but send nothing")
+    p.set_defaults(func=_send_due)
     p = sub.add_parser("calendar", help="Write a cohort's sessions as an iCalendar (.ics) file.")
     p.add_argument("--cohort", type=int, required=True, metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE.ics")

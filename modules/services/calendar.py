@@ -77,6 +77,11 @@ def _events(db: Session, svc: Services, cohort: Cohort, lang: str, session_id: i
     return events
 
 
+def session_file(db: Session, svc: Services, cohort: Cohort, session_id: int, lang: str) -> bytes:
+    """One session's .ics inside the caller's unit of work (for e-mail attachments)."""
+    return build_calendar(cohort.name, cohort.timezone, _events(db, svc, cohort, lang, session_id), lang)
+
+
 def cohort_calendar(svc: Services, actor: Actor, cohort_id: int, session_id: int | None = None) -> bytes:
     """The .ics of a cohort's sessions (or of one session) for its facilitators and participants."""
     with unit_of_work(svc.engine) as db:
