@@ -301,3 +301,12 @@ class MailPreference(Base):
     __tablename__ = "mail_preferences"
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     reminders: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SessionPrep(Base):
+    """An exercise the facilitator marked as preparation for a session."""
+
+    __tablename__ = "session_prep"
+    session_id: Mapped[int] = mapped_column(ForeignKey("cohort_sessions.id", ondelete="CASCADE"), primary_key=True)
+    module_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    exercise_id: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -61,3 +61,20 @@ def test_the_facilitator_previews_a_nudge_and_queues_it(app_env, monkeypatch):
     assert not at.exception
     assert "Påminnelser i kö: 1." in texts(at)
     assert mail.status(svc, world.fac_a, world.cohort_a)["queued"] == 1
+
+
+def test_the_home_page_says_what_to_do_before_the_next_session(ui_svc):
+    from modules.services import between
+
+    world = World(ui_svc)
+    day = dt.date.today() + dt.timedelta(days=3)
+    sid = planning.save_session(ui_svc, world.fac_a, world.cohort_a, "Andra träffen", day, dt.time(9), dt.time(11))
+    module = ui_svc.program.modules[0]
+    exercise = module.meta.exercises[0]
+    between.set_preparation(ui_svc, world.fac_a, sid, [(module.id, exercise.id)])
+    at = app(world.part_a)
+    at.run()
+    assert not at.exception
+    page = texts(at)
+    assert "Före nästa träff" in page and "Andra träffen" in page and "(din tid)" in page
+    assert any(exercise.title.get("sv") in b.label for b in at.button)

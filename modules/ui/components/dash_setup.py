@@ -10,7 +10,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_percent, fmt_time, sort_key
 from modules.services import cohorts, dashboard, planning, reports
 from modules.ui import state
-from modules.ui.components import calendar_ui
+from modules.ui.components import between_ui, calendar_ui
 from modules.ui.components.roster_ui import roster_import
 from modules.ui.state import tr
 
@@ -102,6 +102,7 @@ def _schedule(actor, cohort) -> None:
         if c2.button(tr("cset.delete"), key=f"del-s-{s['id']}"):
             if state.call(planning.delete_session, svc, actor, s["id"])[0]:
                 st.rerun()
+        between_ui.session_prep(actor, s)
     modules = [None] + [m.id for m in svc.program.modules]
     with st.form(f"session-{cohort['id']}", clear_on_submit=True):
         title = st.text_input(tr("cset.session_title"), max_chars=160)

@@ -1,4 +1,5 @@
-"""Distance program: calendar identity of sessions, calendar feeds, e-mail outbox and preferences
+"""Distance program: calendar identity of sessions, calendar feeds, e-mail outbox and preferences,
+preparation for sessions
 
 Revision ID: 0008
 Revises: 0002
@@ -85,8 +86,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_mail_preferences")),
     )
 
+    op.create_table(
+        "session_prep",
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("module_id", sa.String(length=64), nullable=False),
+        sa.Column("exercise_id", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(["session_id"], ["cohort_sessions.id"],
+                                name=op.f("fk_session_prep_session_id_cohort_sessions"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("session_id", "module_id", "exercise_id", name=op.f("pk_session_prep")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("session_prep")
     op.drop_table("mail_preferences")
     op.drop_index(op.f("ix_outbox_status"), table_name="outbox")
     op.drop_index(op.f("ix_outbox_cohort_id"), table_name="outbox")
