@@ -1,4 +1,4 @@
-"""python -m modules …: migrate, create-admin, backup, seed-demo, check-content, export."""
+"""python -m modules …: migrate, create-admin, backup, seed-demo, check-content, export, calendar."""
 
 from __future__ import annotations
 
@@ -33,9 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="content folder (default: MEDLED_CONTENT_DIR or ./content)")
     p.add_argument("--json", action="store_true", help="print word, section and exercise counts as JSON")
     p.set_defaults(func=_check_content)
-    from modules.cli_commands import register
+    from modules import cli_commands, cli_distance
 
-    register(sub)
+    cli_commands.register(sub)
+    cli_distance.register(sub)
     return parser
 
 

@@ -44,6 +44,17 @@ class Settings:
         "MEDLED_TRUSTED_ORIGINS",
         "Extra comma-separated origins allowed to post the login form (e.g. https://medled.example.org).",
     )
+    public_url: str = _opt(
+        "",
+        "MEDLED_PUBLIC_URL",
+        "The address participants open (e.g. https://medled.example.org); default: the address the browser used.",
+    )
+    smtp_host: str = _opt("", "MEDLED_SMTP_HOST", "SMTP server for e-mail; empty: e-mail is off.")
+    smtp_port: int = _opt(587, "MEDLED_SMTP_PORT", "SMTP port (587 for STARTTLS, 465 for TLS).")
+    smtp_user: str = _opt("", "MEDLED_SMTP_USER", "SMTP user name; empty: no login.")
+    smtp_password: str = _opt("", "MEDLED_SMTP_PASSWORD", "SMTP password.")
+    smtp_security: str = _opt("starttls", "MEDLED_SMTP_SECURITY", "starttls, tls or none.")
+    mail_from: str = _opt("", "MEDLED_MAIL_FROM", "Sender address of Medled's e-mail, e.g. Medled <noreply@example.org>.")
     log_level: str = _opt("INFO", "MEDLED_LOG_LEVEL", "Python logging level.")
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from modules.db.engine import unit_of_work
 from modules.db.models import Attendance, Cohort, CohortFacilitator, CohortSession, Enrolment, PlanItem
-from modules.services import validate
+from modules.services import calendar, validate
 from modules.services.answers import upsert_feedback
 from modules.services.cohorts import unique_join_code
 from modules.services.context import Actor, Services
@@ -72,10 +72,12 @@ def save_session(svc: Services, actor: Actor, cohort_id: int, title: str, date: 
         row = db.get(CohortSession, session_id) if session_id else CohortSession(cohort_id=cohort_id)
         if row is None or row.cohort_id != cohort_id:
             raise NotFound()
+        before = _session_dict(row) if session_id else None
         row.title, row.date, row.start_time, row.end_time = title, date, start, end
         row.place, row.module_id = place, module_id or None
         db.add(row)
         db.flush()
+        calendar.record_session_saved(db, row, changed=before is not None and before != _session_dict(row))
         return row.id
 
 
@@ -85,6 +87,7 @@ def delete_session(svc: Services, actor: Actor, session_id: int) -> None:
         if row is None:
             raise NotFound()
         require_cohort(db, actor, row.cohort_id, manage=True)
+        calendar.record_session_removed(db, row)
         db.delete(row)
 
 

@@ -12,7 +12,7 @@ import functools
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from modules.curriculum.loader import LoadResult
@@ -67,6 +67,17 @@ async def logout(request: Request):
     return response
 
 
+async def calendar_feed(request: Request):
+    """A cohort's calendar subscription: text/calendar for a valid token, 404 otherwise."""
+    from modules.services import calendar
+
+    body = calendar.calendar_for_token(_services(), request.path_params.get("token", ""))
+    if body is None:
+        return PlainTextResponse("Not found", status_code=404)
+    return Response(body, media_type="text/calendar; charset=utf-8",
+                    headers={"Cache-Control": "no-store", "Content-Disposition": 'inline; filename="medled.ics"'})
+
+
 async def health(_request: Request):
     return JSONResponse({"status": "ok"})
 
@@ -75,4 +86,5 @@ ROUTES = [
     Route("/session/complete", complete_login, methods=["POST"]),
     Route("/session/logout", logout, methods=["POST"]),
     Route("/medled/health", health, methods=["GET"]),
+    Route("/calendar/{token}.ics", calendar_feed, methods=["GET"]),
 ]

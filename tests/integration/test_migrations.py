@@ -1,8 +1,7 @@
 """Alembic: from empty to head and one step down, on SQLite and PostgreSQL."""
 
-from sqlalchemy import inspect
-
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 
 from modules.db.engine import MIGRATIONS, current_revision, downgrade, migrate
 from modules.db.models import Base

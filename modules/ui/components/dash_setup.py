@@ -10,6 +10,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_percent, fmt_time, sort_key
 from modules.services import cohorts, dashboard, planning, reports
 from modules.ui import state
+from modules.ui.components import between_ui, calendar_ui
 from modules.ui.components.roster_ui import roster_import
 from modules.ui.state import tr
 
@@ -92,6 +93,8 @@ def _schedule(actor, cohort) -> None:
                       key=f"tz-{cohort['id']}", help=tr("cset.timezone", tz=cohort["timezone"]))
     if tz != cohort["timezone"] and state.call(planning.set_timezone, svc, actor, cohort["id"], tz)[0]:
         st.rerun()
+    if sessions:
+        calendar_ui.cohort_calendar(actor, cohort, manage=True)
     for s in sessions:
         c1, c2 = st.columns([5, 1])
         c1.text(f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)} · "
@@ -99,6 +102,7 @@ def _schedule(actor, cohort) -> None:
         if c2.button(tr("cset.delete"), key=f"del-s-{s['id']}"):
             if state.call(planning.delete_session, svc, actor, s["id"])[0]:
                 st.rerun()
+        between_ui.session_prep(actor, s)
     modules = [None] + [m.id for m in svc.program.modules]
     with st.form(f"session-{cohort['id']}", clear_on_submit=True):
         title = st.text_input(tr("cset.session_title"), max_chars=160)

@@ -9,6 +9,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_time
 from modules.services import answers, planning
 from modules.ui import state
+from modules.ui.components import calendar_ui
 from modules.ui.state import tr
 
 
@@ -23,6 +24,8 @@ def sessions(actor, cohort) -> None:
                         f" · {s['title']}")
             if s["place"]:
                 st.text(s["place"])
+            if s["date"] >= dt.date.today():
+                calendar_ui.session_button(actor, cohort["id"], s)
             if s["date"] <= dt.date.today():
                 mine = state.run(answers.my_feedback, svc, actor, cohort["id"], "session", s["id"])
                 with st.form(f"rate-session-{s['id']}"):
@@ -33,3 +36,4 @@ def sessions(actor, cohort) -> None:
                     if st.form_submit_button(tr("module.send_rating")):
                         if state.call(planning.rate_session, svc, actor, s["id"], rating, comment)[0]:
                             st.success(tr("module.thanks"))
+        calendar_ui.cohort_calendar(actor, cohort)

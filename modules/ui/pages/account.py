@@ -4,6 +4,7 @@ import streamlit as st
 
 from modules.services import auth, cohorts
 from modules.ui import state
+from modules.ui.components import mail_ui
 from modules.ui.state import tr
 
 actor = state.current_actor()
@@ -25,6 +26,8 @@ if changed and state.call(auth.change_password, svc, actor, old, new, new2)[0]:
     st.rerun()
 
 if actor.role == "participant":
+    st.subheader(tr("distance.mail_title"))
+    mail_ui.reminder_choice(actor)
     st.subheader(tr("account.join_more"))
     with st.form("join_more", clear_on_submit=True):
         code = st.text_input(tr("join.code"), max_chars=12)

@@ -5,6 +5,7 @@ import streamlit as st
 from modules.i18n import fmt_date
 from modules.services import answers, cohorts, journey
 from modules.ui import state
+from modules.ui.components import between_ui
 from modules.ui.components.sessions_ui import sessions
 from modules.ui.components.widgets import plain
 from modules.ui.state import tr
@@ -55,6 +56,7 @@ for cohort in mine:
     modules = state.run(journey.program_for, svc, actor, cohort["id"]) or []
     done = sum(1 for m in modules if m["share"] >= 1)
     st.caption(tr("home.overall", done=done, total=len(modules)))
+    between_ui.before_next(actor, cohort, open_module)
     sessions(actor, cohort)
     for m in modules:
         with st.container(border=True):

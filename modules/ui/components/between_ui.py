@@ -1,0 +1,75 @@
+"""Between sessions: the participant's "before the next session" card and the facilitator's
+preparation exercises for a session."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from modules.i18n import fmt_date, fmt_datetime, sort_key
+from modules.services import between
+from modules.ui import state
+from modules.ui.components.widgets import plain
+from modules.ui.state import tr
+
+
+def _browser_zone(fallback: str) -> str:
+    try:
+        zone = st.context.timezone
+    except Exception:  # no browser context (AppTest)
+        zone = None
+    return zone if isinstance(zone, str) and zone else fallback
+
+
+def before_next(actor, cohort: dict, open_module) -> None:
+    svc, lang = state.services(), state.lang()
+    info = state.run(between.before_next_session, svc, actor, cohort["id"])
+    if not info:
+        return
+    s = info["session"]
+    with st.container(border=True):
+        st.markdown(f":material/event_upcoming: **{tr('distance.before_title')}**")
+        plain(s["title"])
+        when = fmt_datetime(s["starts_at"], lang, "full", tz=_browser_zone(cohort["timezone"]))
+        st.caption(tr("distance.before_when", when=when))
+        if s["place"]:
+            st.text(s["place"])
+        if info["prep"]:
+            st.markdown(f"**{tr('distance.before_prep')}**")
+            for p in info["prep"]:
+                icon = ":material/check_circle:" if p["done"] else ":material/radio_button_unchecked:"
+                if st.button(f"{p['title']} · {p['module']}", icon=icon, type="tertiary",
+                             key=f"prep-{cohort['id']}-{p['module_id']}-{p['exercise_id']}"):
+                    open_module(cohort["id"], p["module_id"])
+        for m in info["modules_opening"]:
+            st.caption(tr("distance.before_opening", title=m["title"], date=fmt_date(m["unlock_date"], lang)))
+        for c in info["commitments"]:
+            st.caption(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang)))
+            plain(c["what"])
+        if not (info["prep"] or info["modules_opening"] or info["commitments"]):
+            st.caption(tr("distance.before_nothing"))
+
+
+def session_prep(actor, session: dict) -> None:
+    """Facilitators: choose preparation exercises for a session and see who has done them."""
+    svc, lang = state.services(), state.lang()
+    status = state.run(between.preparation_status, svc, actor, session["id"])
+    if status is None:
+        return
+    options = [(m.id, e.id) for m in svc.program.modules for e in m.meta.exercises]
+    labels = {(m.id, e.id): f"{m.meta.title.get(lang)} · {e.title.get(lang)}"
+              for m in svc.program.modules for e in m.meta.exercises}
+    with st.expander(tr("distance.prep_title"), icon=":material/checklist:"):
+        with st.form(f"prep-{session['id']}"):
+            chosen = st.multiselect(tr("distance.prep_choose"), options, default=[i for i in status["items"]
+                                                                                   if i in labels],
+                                    format_func=labels.get, placeholder=tr("distance.prep_choose"))
+            if st.form_submit_button(tr("distance.prep_save")):
+                if state.call(between.set_preparation, svc, actor, session["id"], chosen)[0]:
+                    st.success(tr("distance.prep_saved"))
+                    status = state.run(between.preparation_status, svc, actor, session["id"]) or status
+        if status["items"] and status["people"]:
+            people = sorted(status["people"], key=lambda p: sort_key(lang)(p["name"]))
+            st.dataframe(pd.DataFrame([{tr("distance.col.name"): p["name"],
+                                        tr("distance.col.prep"): tr("distance.prep_done", done=p["done"], of=p["of"])}
+                                       for p in people]), hide_index=True, width="stretch")
