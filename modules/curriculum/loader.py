@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from modules.curriculum.checks import cross_checks, module_checks
+from modules.curriculum.checks import cross_checks, first_choices_branch, module_checks
 from modules.curriculum.models import LANGS, ModuleMeta
 
 HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
@@ -234,7 +234,8 @@ def load_program(path: str | Path) -> LoadResult:
 
 
 def counts(result: LoadResult) -> dict:
-    """Per module and language: words, sections, exercises and exercises per type."""
+    """Per module and language: words, sections, exercises and exercises per type, recall
+    questions, and per scenario whether its first choices branch ("branching") or not ("linear")."""
     out = {}
     for m in result.modules:
         types: dict[str, int] = {}
@@ -246,6 +247,9 @@ def counts(result: LoadResult) -> dict:
                 "sections": len(m.sections(lang)),
                 "exercises": len(m.meta.exercises),
                 "exercise_types": types,
+                "recall_questions": len(m.meta.recall),
+                "branching": {e.id: "branching" if first_choices_branch(e) else "linear"
+                              for e in m.meta.exercises if e.type == "scenario"},
             }
             for lang in LANGS
         }

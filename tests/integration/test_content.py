@@ -23,6 +23,11 @@ EXPECTED = {
     "bad-yaml": ("module.yaml:3", "not valid YAML"),
     "wrong-answer-key": ("module.yaml:71", "'z' is not one of the options"),
     "duplicate-ids": ("module.yaml", "module id 'example' is also used by 01-example"),
+    "recall-too-few": ("module.yaml:92", "recall: recall needs 3-5 questions, not 2"),
+    "recall-missing-english": ("module.yaml:100", "recall[1].text.en: missing English text"),
+    "recall-wrong-key": ("module.yaml:111", "recall[2].correct: 'z' is not one of the options"),
+    "linear-scenario": ("module.yaml:46", "every first choice leads to the same step 's2'"),
+    "retrospective-without-repeats": ("module.yaml:22", "retrospective: true needs repeats"),
 }
 
 
@@ -56,6 +61,14 @@ def test_check_content_json_gives_counts_per_module_and_language():
     data = json.loads(result.stdout)
     assert data["example"]["sv"]["sections"] == 2
     assert data["example"]["en"]["exercise_types"]["scenario"] == 1
+    assert data["example"]["sv"]["recall_questions"] == 3
+    assert data["example"]["en"]["branching"] == {"choose": "branching"}
+
+
+def test_check_content_json_reports_a_linear_scenario_as_linear():
+    result = check_content("--json", str(BROKEN / "linear-scenario"))
+    assert result.returncode == 1
+    assert "every first choice leads to the same step" in result.stderr
 
 
 def test_a_missing_content_folder_is_reported_not_crashed():
