@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from modules.curriculum.checks import cross_checks, first_choices_branch, module_checks
 from modules.curriculum.models import LANGS, ModuleMeta
+from modules.curriculum.program import ProgramExtras, load_extras
 
 HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
 WORD = re.compile(r"[\wÅÄÖåäö'’-]+", re.UNICODE)
@@ -66,6 +67,7 @@ class Module:
 class LoadResult:
     modules: list[Module] = field(default_factory=list)
     problems: list[ContentProblem] = field(default_factory=list)
+    extras: ProgramExtras = field(default_factory=ProgramExtras)  # content/_program/
 
     @property
     def ok(self) -> bool:
@@ -229,6 +231,7 @@ def load_program(path: str | Path) -> LoadResult:
         if module:
             result.modules.append(module)
     cross_checks(result.modules, result.problems)
+    result.extras = load_extras(root, result.problems)
     result.modules.sort(key=lambda m: (m.meta.order, m.id))
     return result
 

@@ -28,7 +28,31 @@ EXPECTED = {
     "recall-wrong-key": ("module.yaml:111", "recall[2].correct: 'z' is not one of the options"),
     "linear-scenario": ("module.yaml:46", "every first choice leads to the same step 's2'"),
     "retrospective-without-repeats": ("module.yaml:22", "retrospective: true needs repeats"),
+    "followup-window": ("_program/followup.yaml:29", "items[0].text.en: missing English text"),
 }
+
+
+def test_a_manager_guide_in_one_language_only_is_reported():
+    result = check_content(str(BROKEN / "followup-window"))
+    assert "followup-window/_program/manager-guide.en.md: missing translation" in result.stdout
+
+
+def test_a_followup_that_closes_before_it_opens_is_refused():
+    import pytest
+    from pydantic import ValidationError
+
+    from modules.curriculum.program import Followup
+
+    data = load_program(ROOT / "tests" / "fixtures" / "content" / "valid").extras.followup.model_dump()
+    with pytest.raises(ValidationError, match="closes_after_days must be later"):
+        Followup.model_validate(data | {"opens_after_days": 60, "closes_after_days": 50})
+
+
+def test_the_shipped_program_has_a_followup_and_a_manager_guide_in_both_languages(shipped_program):
+    extras = shipped_program.extras
+    assert extras.followup is not None and 3 <= len(extras.followup.items) <= 8
+    assert {"check-in", "agreement", "sbi-feedback", "fifteen-percent"} <= set(extras.followup.item_ids())
+    assert set(extras.manager_guide) == {"sv", "en"}
 
 
 def check_content(*args):
