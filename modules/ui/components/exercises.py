@@ -16,6 +16,7 @@ from modules.curriculum.order import shuffled
 from modules.services import answers
 from modules.services.exercise_rules import checklist_result, dimension_means, resolve_assessment
 from modules.ui import state
+from modules.ui.components.contentapp_retro import retrospective_assessment
 from modules.ui.components.planner_ui import render_planner
 from modules.ui.components.widgets import plain
 from modules.ui.state import tr
@@ -86,6 +87,8 @@ def reflection(ctx: Ctx) -> None:
 
 
 def self_assessment(ctx: Ctx) -> None:
+    if ctx.ex.retrospective:
+        return retrospective_assessment(ctx)
     scale, dims = resolve_assessment(state.services().program, ctx.ex)
     st.caption(tr("assessment.disclaimer"))
     values = list(range(scale.min, scale.max + 1))
