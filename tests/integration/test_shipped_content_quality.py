@@ -9,7 +9,7 @@ from modules.curriculum.cues import answer_cues, unlisted_citations
 def test_the_correct_option_is_rarely_the_longest_and_never_mostly_in_one_place(shipped_program):
     assert shipped_program.ok, shipped_program.problems
     cues = answer_cues(shipped_program.modules)
-    assert cues.questions >= 30
+    assert cues.questions >= len(shipped_program.modules)  # every module has at least one
     assert cues.longest_share <= 0.40, f"correct option strictly longest in {cues.longest_correct}/{cues.questions}"
     assert cues.top_position_share <= 0.50, (
         f"position {cues.top_position + 1} holds the correct option in {cues.top_position_count}/{cues.questions}")
