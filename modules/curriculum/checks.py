@@ -45,6 +45,7 @@ def module_checks(meta: ModuleMeta, text: dict[str, list[Section]], index, meta_
         elif placed[ex.id] > 1:
             add(("exercises", ei, "id"), f"exercise '{ex.id}' is placed in more than one section")
         _exercise_checks(ex, ("exercises", ei), add)
+    _recall_checks(meta, add)
 
     wanted = [s.id for s in meta.sections]
     for lang in LANGS:
@@ -72,12 +73,7 @@ def _exercise_checks(ex, loc, add) -> None:
     if kind in ("scenario",):
         _scenario_checks(ex, loc, add)
     elif kind == "knowledge_check":
-        for qi, q in enumerate(ex.questions):
-            ids = [o.id for o in q.options]
-            if q.correct not in ids:
-                add(loc + ("questions", qi, "correct"), f"'{q.correct}' is not one of the options ({', '.join(ids)})")
-            for d in _dupes(ids):
-                add(loc + ("questions", qi, "options"), f"option id '{d}' is used twice")
+        _question_checks(ex.questions, loc + ("questions",), add)
     elif kind == "checklist":
         for d in _dupes(i.id for i in ex.items):
             add(loc + ("items",), f"item id '{d}' is used twice")
@@ -94,10 +90,39 @@ def _exercise_checks(ex, loc, add) -> None:
     elif kind == "self_assessment":
         if ex.repeats and (ex.dimensions or ex.scale):
             add(loc + ("repeats",), "an assessment that repeats another takes its dimensions and scale from it; remove them here")
+        if ex.retrospective and not ex.repeats:
+            add(loc + ("retrospective",), "retrospective: true needs repeats: module-id/exercise-id (the baseline)")
         if not ex.repeats and not (ex.dimensions and ex.scale):
             add(loc + ("dimensions",), "a self-assessment needs a scale and dimensions (or repeats: module-id/exercise-id)")
         for d in _dupes(i.id for dim in ex.dimensions for i in dim.items):
             add(loc + ("dimensions",), f"statement id '{d}' is used twice")
+
+
+def _question_checks(questions, loc, add) -> None:
+    for d in _dupes(q.id for q in questions):
+        add(loc, f"question id '{d}' is used twice")
+    for qi, q in enumerate(questions):
+        ids = [o.id for o in q.options]
+        if q.correct not in ids:
+            add(loc + (qi, "correct"), f"'{q.correct}' is not one of the options ({', '.join(ids)})")
+        for d in _dupes(ids):
+            add(loc + (qi, "options"), f"option id '{d}' is used twice")
+
+
+RECALL_MIN, RECALL_MAX = 3, 5
+
+
+def _recall_checks(meta: ModuleMeta, add) -> None:
+    """recall is optional; when given it holds 3-5 questions shaped like a knowledge check's."""
+    if meta.recall and not RECALL_MIN <= len(meta.recall) <= RECALL_MAX:
+        add(("recall",), f"recall needs {RECALL_MIN}-{RECALL_MAX} questions, not {len(meta.recall)}")
+    _question_checks(meta.recall, ("recall",), add)
+
+
+def first_choices_branch(ex) -> bool:
+    """True if at least one option of the scenario's first step leads somewhere of its own."""
+    start = next((s for s in ex.steps if s.id == ex.start), None)
+    return start is not None and len({o.next for o in start.options}) > 1
 
 
 def _scenario_checks(ex, loc, add) -> None:
@@ -124,6 +149,12 @@ def _scenario_checks(ex, loc, add) -> None:
     for si, step in enumerate(ex.steps):
         if step.id not in seen:
             add(loc + ("steps", si, "id"), f"step '{step.id}' cannot be reached from the start step")
+    if not first_choices_branch(ex):
+        si = next(i for i, s in enumerate(ex.steps) if s.id == ex.start)
+        target = steps[ex.start].options[0].next
+        lead = f"the same step '{target}'" if target else "the end"
+        add(loc + ("steps", si, "options"),
+            f"every first choice leads to {lead}; give at least one first choice its own consequence (next:)")
     if _has_cycle(steps, ex.start):
         add(loc + ("steps",), "the branches loop back on themselves; every path must come to an end")
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from modules.curriculum.checks import cross_checks, module_checks
+from modules.curriculum.checks import cross_checks, first_choices_branch, module_checks
 from modules.curriculum.models import LANGS, ModuleMeta
+from modules.curriculum.program import ProgramExtras, load_extras
 
 HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
 WORD = re.compile(r"[\wÅÄÖåäö'’-]+", re.UNICODE)
@@ -66,6 +67,7 @@ class Module:
 class LoadResult:
     modules: list[Module] = field(default_factory=list)
     problems: list[ContentProblem] = field(default_factory=list)
+    extras: ProgramExtras = field(default_factory=ProgramExtras)  # content/_program/
 
     @property
     def ok(self) -> bool:
@@ -229,12 +231,14 @@ def load_program(path: str | Path) -> LoadResult:
         if module:
             result.modules.append(module)
     cross_checks(result.modules, result.problems)
+    result.extras = load_extras(root, result.problems)
     result.modules.sort(key=lambda m: (m.meta.order, m.id))
     return result
 
 
 def counts(result: LoadResult) -> dict:
-    """Per module and language: words, sections, exercises and exercises per type."""
+    """Per module and language: words, sections, exercises and exercises per type, recall
+    questions, and per scenario whether its first choices branch ("branching") or not ("linear")."""
     out = {}
     for m in result.modules:
         types: dict[str, int] = {}
@@ -246,6 +250,9 @@ def counts(result: LoadResult) -> dict:
                 "sections": len(m.sections(lang)),
                 "exercises": len(m.meta.exercises),
                 "exercise_types": types,
+                "recall_questions": len(m.meta.recall),
+                "branching": {e.id: "branching" if first_choices_branch(e) else "linear"
+                              for e in m.meta.exercises if e.type == "scenario"},
             }
             for lang in LANGS
         }

@@ -72,6 +72,7 @@ class SelfAssessment(ExerciseBase):
     scale: Scale | None = None
     dimensions: list[Dimension] = []
     repeats: str | None = None  # "module-id/exercise-id" of a baseline this repeats
+    retrospective: bool = False  # with repeats: also ask "before the program (looking back)"
 
     @field_validator("repeats")
     @classmethod
@@ -174,3 +175,4 @@ class ModuleMeta(Strict):
     further_reading: list[L] = Field(min_length=1)
     sections: list[SectionRef] = Field(min_length=1)
     exercises: list[Exercise] = []
+    recall: list[Question] = []  # 3-5 questions offered again after the module (spaced retrieval)

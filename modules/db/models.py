@@ -238,6 +238,7 @@ class ExportLog(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+<<<<<<< HEAD
 # --- distance (revision 0008) -----------------------------------------------------------
 
 
@@ -310,3 +311,36 @@ class SessionPrep(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("cohort_sessions.id", ondelete="CASCADE"), primary_key=True)
     module_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     exercise_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+=======
+# --- contentapp (revision 0007) ---------------------------------------------------------
+
+
+class RecallAnswer(Base):
+    """A participant's answers to a module's recall questions in one round (1: ~2 days,
+    2: ~1 week, 3: ~3 weeks after finishing it). Only the participant sees the content."""
+
+    __tablename__ = "recall_answers"
+    __table_args__ = (UniqueConstraint("user_id", "cohort_id", "module_id", "round"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    module_id: Mapped[str] = mapped_column(String(64))
+    round: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)  # question id -> option id
+    correct: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PracticeFollowup(Base):
+    """The follow-up 6-12 weeks after the last module: how often I now use each practice.
+    Facilitators see only aggregates, and only where at least MIN_GROUP answered."""
+
+    __tablename__ = "practice_followups"
+    __table_args__ = (UniqueConstraint("user_id", "cohort_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)  # practice id -> frequency value
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+>>>>>>> contentapp

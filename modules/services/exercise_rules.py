@@ -27,7 +27,7 @@ def normalise(exercise, data: dict, submit: bool, program=None) -> tuple[dict, b
         raise DomainError("error.invalid", field="answer")
     if exercise.type == "self_assessment":
         scale, dims = resolve_assessment(program, exercise)
-        return _self_assessment(data, submit, scale, dims)
+        return _self_assessment(data, submit, scale, dims, retrospective=exercise.retrospective)
     return _HANDLERS[exercise.type](exercise, data, submit)
 
 
@@ -47,18 +47,22 @@ def _reflection(ex, data, submit):
     return {"text": text}, submit
 
 
-def _self_assessment(data, submit, scale, dims):
+def _self_assessment(data, submit, scale, dims, retrospective: bool = False):
+    """{"ratings": {item: value}}; a retrospective assessment also has "before" (looking back)."""
     items = {i.id for d in dims for i in d.items}
-    ratings = {}
-    for key, value in (data.get("ratings") or {}).items():
-        if key not in items:
-            raise DomainError("error.invalid", field="answer")
-        if not isinstance(value, int) or not (scale.min <= value <= scale.max):
-            raise DomainError("error.invalid", field="answer")
-        ratings[key] = value
-    if submit and set(ratings) != items:
-        raise DomainError("error.rate_all")
-    return {"ratings": ratings}, submit
+    out = {}
+    for part in ("ratings", "before") if retrospective else ("ratings",):
+        values = {}
+        for key, value in (data.get(part) or {}).items():
+            if key not in items:
+                raise DomainError("error.invalid", field="answer")
+            if not isinstance(value, int) or not (scale.min <= value <= scale.max):
+                raise DomainError("error.invalid", field="answer")
+            values[key] = value
+        if submit and set(values) != items:
+            raise DomainError("error.rate_all")
+        out[part] = values
+    return out, submit
 
 
 def _scenario(ex, data, submit):

@@ -23,7 +23,36 @@ EXPECTED = {
     "bad-yaml": ("module.yaml:3", "not valid YAML"),
     "wrong-answer-key": ("module.yaml:71", "'z' is not one of the options"),
     "duplicate-ids": ("module.yaml", "module id 'example' is also used by 01-example"),
+    "recall-too-few": ("module.yaml:92", "recall: recall needs 3-5 questions, not 2"),
+    "recall-missing-english": ("module.yaml:100", "recall[1].text.en: missing English text"),
+    "recall-wrong-key": ("module.yaml:111", "recall[2].correct: 'z' is not one of the options"),
+    "linear-scenario": ("module.yaml:46", "every first choice leads to the same step 's2'"),
+    "retrospective-without-repeats": ("module.yaml:22", "retrospective: true needs repeats"),
+    "followup-window": ("_program/followup.yaml:29", "items[0].text.en: missing English text"),
 }
+
+
+def test_a_manager_guide_in_one_language_only_is_reported():
+    result = check_content(str(BROKEN / "followup-window"))
+    assert "followup-window/_program/manager-guide.en.md: missing translation" in result.stdout
+
+
+def test_a_followup_that_closes_before_it_opens_is_refused():
+    import pytest
+    from pydantic import ValidationError
+
+    from modules.curriculum.program import Followup
+
+    data = load_program(ROOT / "tests" / "fixtures" / "content" / "valid").extras.followup.model_dump()
+    with pytest.raises(ValidationError, match="closes_after_days must be later"):
+        Followup.model_validate(data | {"opens_after_days": 60, "closes_after_days": 50})
+
+
+def test_the_shipped_program_has_a_followup_and_a_manager_guide_in_both_languages(shipped_program):
+    extras = shipped_program.extras
+    assert extras.followup is not None and 3 <= len(extras.followup.items) <= 8
+    assert {"check-in", "agreement", "sbi-feedback", "fifteen-percent"} <= set(extras.followup.item_ids())
+    assert set(extras.manager_guide) == {"sv", "en"}
 
 
 def check_content(*args):
@@ -56,6 +85,14 @@ def test_check_content_json_gives_counts_per_module_and_language():
     data = json.loads(result.stdout)
     assert data["example"]["sv"]["sections"] == 2
     assert data["example"]["en"]["exercise_types"]["scenario"] == 1
+    assert data["example"]["sv"]["recall_questions"] == 3
+    assert data["example"]["en"]["branching"] == {"choose": "branching"}
+
+
+def test_check_content_json_reports_a_linear_scenario_as_linear():
+    result = check_content("--json", str(BROKEN / "linear-scenario"))
+    assert result.returncode == 1
+    assert "every first choice leads to the same step" in result.stderr
 
 
 def test_a_missing_content_folder_is_reported_not_crashed():

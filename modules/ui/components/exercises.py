@@ -12,9 +12,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from modules.curriculum.order import shuffled
 from modules.services import answers
 from modules.services.exercise_rules import checklist_result, dimension_means, resolve_assessment
 from modules.ui import state
+from modules.ui.components.contentapp_retro import retrospective_assessment
 from modules.ui.components.planner_ui import render_planner
 from modules.ui.components.widgets import plain
 from modules.ui.state import tr
@@ -85,6 +87,8 @@ def reflection(ctx: Ctx) -> None:
 
 
 def self_assessment(ctx: Ctx) -> None:
+    if ctx.ex.retrospective:
+        return retrospective_assessment(ctx)
     scale, dims = resolve_assessment(state.services().program, ctx.ex)
     st.caption(tr("assessment.disclaimer"))
     values = list(range(scale.min, scale.max + 1))
@@ -150,7 +154,7 @@ def scenario(ctx: Ctx) -> None:
     if expected is not None:
         step = steps[expected]
         st.markdown(ctx.text(step.text))
-        for option in step.options:
+        for option in shuffled(step.options, ctx.actor.id, ctx.module_id, ctx.ex.id, step.id):
             if st.button(ctx.text(option.text), key=ctx.key(f"{step.id}:{option.id}"), width="stretch"):
                 new_path = [list(p) for p in path] + [[step.id, option.id]]
                 if ctx.save({"path": new_path}, submit=True):
@@ -180,7 +184,7 @@ def knowledge_check(ctx: Ctx) -> None:
     with st.form(ctx.key("form")):
         picks = {}
         for q in ctx.ex.questions:
-            ids = [o.id for o in q.options]
+            ids = [o.id for o in shuffled(q.options, ctx.actor.id, ctx.module_id, ctx.ex.id, q.id)]
             picks[q.id] = st.radio(ctx.text(q.text), ids, index=None, key=ctx.key(q.id),
                                    format_func=lambda i, q=q: ctx.text(next(o.text for o in q.options if o.id == i)))
         if st.form_submit_button(tr("quiz.check"), type="primary"):

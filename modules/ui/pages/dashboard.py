@@ -4,7 +4,7 @@ import streamlit as st
 
 from modules.services import cohorts
 from modules.ui import state
-from modules.ui.components import dash_overview, dash_setup, mail_ui
+from modules.ui.components import contentapp_dash, dash_overview, dash_setup, mail_ui
 from modules.ui.components.widgets import choose_cohort
 from modules.ui.state import tr
 
@@ -33,6 +33,7 @@ else:
         with tabs[0]:
             dash_overview.render(actor, cohort_id=cohort["id"])
             mail_ui.cohort_mail(actor, cohort)
+            contentapp_dash.render(actor, cohort["id"])
         with tabs[1]:
             dash_overview.shared(actor, cohort["id"])
         with tabs[2]:

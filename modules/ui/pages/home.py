@@ -5,7 +5,7 @@ import streamlit as st
 from modules.i18n import fmt_date
 from modules.services import answers, cohorts, journey
 from modules.ui import state
-from modules.ui.components import between_ui
+from modules.ui.components import between_ui, contentapp_home
 from modules.ui.components.sessions_ui import sessions
 from modules.ui.components.widgets import plain
 from modules.ui.state import tr
@@ -38,6 +38,8 @@ for c in info.get("due_followups", []):
                 if ok:
                     st.rerun()
 
+contentapp_home.render(actor)
+
 if info.get("resume"):
     r = info["resume"]
     module = svc.program.module(r["module_id"])
@@ -51,6 +53,8 @@ if info.get("next_commitment"):
 
 if not mine:
     st.info(tr("home.no_cohorts"))
+else:
+    contentapp_home.manager_guide(actor)
 for cohort in mine:
     st.subheader(cohort["name"])
     modules = state.run(journey.program_for, svc, actor, cohort["id"]) or []

@@ -2,14 +2,14 @@
 preparation for sessions
 
 Revision ID: 0008
-Revises: 0002
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0002"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

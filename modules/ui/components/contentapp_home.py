@@ -1,0 +1,91 @@
+"""Home page cards: recall rounds that are due, the practice follow-up, the manager guide."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from modules.curriculum.order import shuffled
+from modules.exports.manager_guide import manager_guide_document
+from modules.services import practice_followup, retrieval
+from modules.ui import state
+from modules.ui.state import tr
+
+RESULT = "contentapp_recall_result"
+
+
+def render(actor) -> None:
+    """Due recall rounds and follow-ups; the result of a round just answered is shown once."""
+    svc, lang = state.services(), state.lang()
+    shown = st.session_state.pop(RESULT, None)
+    if shown:
+        _result(svc, lang, shown)
+    for row in state.run(retrieval.my_due_recall, svc, actor) or []:
+        _recall_card(actor, svc, lang, row)
+    for row in state.run(practice_followup.my_due_followups, svc, actor) or []:
+        _followup_card(actor, svc, lang, row)
+
+
+def _recall_card(actor, svc, lang: str, row: dict) -> None:
+    questions = svc.program.module(row["module_id"]).meta.recall
+    where = f"{row['cohort_id']}-{row['module_id']}-{row['round']}"
+    with st.container(border=True, key=f"recall-card-{where}"):
+        st.markdown(f":material/psychology: **{tr('contentapp.recall.title', title=row['title'])}**")
+        st.caption(f"{tr('contentapp.recall.round', round=row['round'])} · {tr('contentapp.recall.intro')}")
+        with st.form(f"recall-{where}"):
+            picks = {}
+            for q in questions:
+                options = shuffled(q.options, actor.id, row["module_id"], "recall", q.id)
+                labels = {o.id: o.text.get(lang) for o in options}
+                picks[q.id] = st.radio(q.text.get(lang), list(labels), index=None, key=f"recall-{where}-{q.id}",
+                                       format_func=labels.get)
+            st.caption(tr("contentapp.recall.private"))
+            if st.form_submit_button(tr("contentapp.recall.submit"), type="primary"):
+                ok, result = state.call(retrieval.answer_recall, svc, actor, row["cohort_id"], row["module_id"],
+                                        row["round"], {k: v for k, v in picks.items() if v})
+                if ok:
+                    st.session_state[RESULT] = result | {"module_id": row["module_id"], "title": row["title"]}
+                    st.rerun()
+
+
+def _result(svc, lang: str, result: dict) -> None:
+    questions = svc.program.module(result["module_id"]).meta.recall
+    st.success(tr("contentapp.recall.score", title=result["title"], correct=result["correct"], total=result["total"]))
+    for q in questions:
+        chosen = next((o for o in q.options if o.id == result["answers"].get(q.id)), None)
+        mark = ":material/check_circle:" if chosen is not None and chosen.id == q.correct else ":material/cancel:"
+        st.markdown(f"{mark} {q.text.get(lang)}")
+        st.caption(f"{tr('contentapp.recall.your_answer')}: {chosen.text.get(lang) if chosen else '–'}")
+        st.info(q.explanation.get(lang))
+
+
+def _followup_card(actor, svc, lang: str, row: dict) -> None:
+    spec = svc.program.extras.followup
+    with st.container(border=True, key=f"followup-card-{row['cohort_id']}"):
+        st.markdown(f":material/trending_up: **{spec.title.get(lang)}**")
+        st.caption(tr("contentapp.followup.cohort", cohort=row["cohort"]))
+        st.markdown(spec.intro.get(lang))
+        labels = {s.value: s.label.get(lang) for s in spec.scale}
+        with st.form(f"practice-followup-{row['cohort_id']}"):
+            values = {item.id: st.radio(item.text.get(lang), list(labels), index=None, horizontal=True,
+                                        format_func=labels.get, key=f"followup-{row['cohort_id']}-{item.id}")
+                      for item in spec.items}
+            if st.form_submit_button(tr("contentapp.followup.submit"), type="primary"):
+                ok, _ = state.call(practice_followup.save_followup, svc, actor, row["cohort_id"],
+                                   {k: v for k, v in values.items() if v is not None})
+                if ok:
+                    st.toast(tr("contentapp.followup.thanks"))
+                    st.rerun()
+
+
+def manager_guide(actor) -> None:
+    """The download of the one-page guide for the participant's manager."""
+    svc, lang = state.services(), state.lang()
+    guide = svc.program.extras.manager_guide.get(lang)
+    if not guide:
+        return
+    with st.container(border=True):
+        st.markdown(f":material/handshake: **{tr('contentapp.guide.title')}**")
+        st.caption(tr("contentapp.guide.help"))
+        st.download_button(tr("contentapp.guide.download"), manager_guide_document(guide, lang),
+                           file_name=tr("contentapp.guide.filename"), mime="text/html",
+                           icon=":material/download:", key="contentapp-manager-guide")
