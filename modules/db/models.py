@@ -238,7 +238,6 @@ class ExportLog(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-<<<<<<< HEAD
 # --- distance (revision 0008) -----------------------------------------------------------
 
 
@@ -311,7 +310,6 @@ class SessionPrep(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("cohort_sessions.id", ondelete="CASCADE"), primary_key=True)
     module_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     exercise_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-=======
 # --- contentapp (revision 0007) ---------------------------------------------------------
 
 
@@ -343,4 +341,3 @@ class PracticeFollowup(Base):
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
     answers: Mapped[dict] = mapped_column(JSON, default=dict)  # practice id -> frequency value
     answered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
->>>>>>> contentapp
