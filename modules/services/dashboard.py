@@ -26,6 +26,7 @@ from modules.db.models import (
     User,
     utcnow,
 )
+from modules.i18n import t
 from modules.services import privacy
 from modules.services.aggregates import assessment_change, feedback_summary
 from modules.services.aggregates import assessment_pairs as assessment_pairs  # re-exported
@@ -52,7 +53,7 @@ def participants_of(db, cohort_ids: list[int]) -> list[dict]:
         .outerjoin(User, User.id == Enrolment.user_id).where(Enrolment.cohort_id.in_(cohort_ids))
     ).all()
     return [dict(enrolment_id=eid, user_id=uid, cohort_id=cid, cohort=cname, name=name, email=email or "",
-                 joined_at=joined, invited_at=invited, last_active=last)
+                 joined_at=joined, invited_at=invited, last_active=last, deleted=uid is None and joined is not None)
             for eid, uid, cid, cname, name, email, joined, invited, last in rows]
 
 
@@ -115,7 +116,11 @@ def _assemble(svc, actor, people, plans, grid, overdue, assessment, feedback) ->
     week, idle = now - dt.timedelta(days=7), now - dt.timedelta(days=svc.settings.inactive_days)
     joined = [p for p in people if p["joined_at"] is not None]
     rows = []
+    deleted = t(actor.language, "privacy.deleted_participant")
     for p in joined:
+        if p["deleted"]:  # the account was deleted: counted, never named, never nudged
+            rows.append(p | dict(name=deleted, shares={}, completion=0.0, nudge=[], overdue=0))
+            continue
         shares = grid.get((p["cohort_id"], p["user_id"]), {})
         completion = sum(shares.values()) / len(shares) if shares else 0.0
         reasons = []

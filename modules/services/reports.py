@@ -115,8 +115,9 @@ def _participants(report, people, grid, org, marks, sessions) -> dict:
         marks_for = present.get((p["cohort_id"], p["user_id"]), []) if p["user_id"] else []
         report.participants.append(R.ParticipantRow(
             key=key, pseudonym=pseudonym(org, f"u{p['user_id']}" if p["user_id"] else f"e{p['enrolment_id']}"),
-            name=p["name"], email=p["email"], cohort=p["cohort"],
-            status="joined" if p["joined_at"] else "invited", joined_at=p["joined_at"], last_active=p["last_active"],
+            name=t(report.language, "privacy.deleted_participant") if p["deleted"] else p["name"],
+            email=p["email"], cohort=p["cohort"], status="deleted" if p["deleted"] else
+            "joined" if p["joined_at"] else "invited", joined_at=p["joined_at"], last_active=p["last_active"],
             completion=sum(shares.values()) / len(shares) if shares else 0.0,
             attendance_rate=(sum(marks_for) / len(marks_for)) if marks_for else None))
     return keys
@@ -127,7 +128,7 @@ def _cohort_summaries(participants, cohorts, org_name) -> list[R.CohortSummary]:
     out = []
     for c in sorted(cohorts.values(), key=lambda c: (c.start_date, c.name)):
         rows = [p for p in participants if p.key.startswith(f"{c.id}:")]
-        joined = [p for p in rows if p.status == "joined"]
+        joined = [p for p in rows if p.status != "invited"]  # a deleted participant had joined
         out.append(R.CohortSummary(
             cohort_id=c.id, name=c.name, organisation=org_name, start_date=c.start_date, end_date=c.end_date,
             invited=len(rows), joined=len(joined),
