@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from modules.db.engine import unit_of_work
 from modules.db.models import Answer, AuthSession, Cohort, Commitment, Enrolment, Feedback, SectionRead, User
 from modules.exports.mydata import my_data_json, my_data_workbook
-from modules.services import answers, auth, dashboard, journey, mydata, reports, retention
+from modules.services import answers, auth, cohorts, dashboard, journey, mydata, reports, retention
 from modules.services.errors import DomainError, PermissionDenied
 from tests.builders import PASSWORD, make_cohort, make_participant
 
@@ -156,3 +156,10 @@ def test_the_purge_command_lists_by_default_and_deletes_with_yes(tmp_path, monke
     assert "Deleted: 1 cohort(s)" in capsys.readouterr().out
     assert retention.purge(svc, dt.date(2099, 1, 1)) and old not in {c["id"] for c in retention.purge(svc, dt.date(2099, 1, 1))}
     engine.dispose()
+
+
+def test_the_roster_shows_a_deleted_participant_without_name_or_email(svc, world):
+    mydata.delete_my_account(svc, world.part_a, PASSWORD)
+    rows = cohorts.roster(svc, world.fac_a, world.cohort_a)
+    deleted = [r for r in rows if r["deleted"]]
+    assert len(deleted) == 1 and deleted[0]["name"] == "" and deleted[0]["email"] == ""
