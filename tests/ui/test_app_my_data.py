@@ -69,3 +69,20 @@ def test_the_admin_deletes_a_finished_cohort_by_typing_its_name(ui_svc):
     assert "Gruppen och alla dess uppgifter har tagits bort." in texts(at)
     at.switch_page("modules/ui/pages/admin_log.py").run()
     assert "Grupp borttagen" in at.dataframe[0].value.to_string()
+
+
+def test_a_participant_shares_a_commitment_from_the_exercise_and_only_then_the_facilitator_sees_it(ui_svc):
+    from modules.services import dashboard
+    from tests.ui.test_app_journey import key, open_reader
+
+    w = World(ui_svc)
+    answers.save_answer(ui_svc, w.part_a, w.cohort_a, "example", "try-it", {"what": "Ring Kalle", "due": "2030-01-01"},
+                        submit=True)
+    assert dashboard.participant_commitments(ui_svc, w.fac_a, w.cohort_a, w.part_a.id) == []
+    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    radio = at.radio(key=key(w, "try-it", "vis"))
+    assert radio.value == "private"
+    radio.set_value("facilitator").run()
+    assert not at.exception
+    shared = dashboard.participant_commitments(ui_svc, w.fac_a, w.cohort_a, w.part_a.id)
+    assert [c["what"] for c in shared] == ["Ring Kalle"]
