@@ -56,7 +56,7 @@ def _grid(actor, people, modules, cohort_id, multi) -> None:
                          key=f"grid-{cohort_id}-{multi}", column_config=config)
     st.caption(tr("dash.grid_help"))
     selected = event.selection.rows if event and event.selection else []
-    if selected and cohort_id is not None:
+    if selected and cohort_id is not None and not people[selected[0]].get("deleted"):
         _detail(actor, people[selected[0]], modules, cohort_id)
 
 
