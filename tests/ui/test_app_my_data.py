@@ -35,6 +35,7 @@ def test_a_participant_sees_every_group_of_their_data_and_who_can_see_it(ui_svc)
 def test_deleting_my_account_needs_the_tick_and_the_password_then_logs_me_out(ui_svc):
     w = World(ui_svc)
     at = _my_data(app(w.part_a).run())
+    assert "Sammanställningar som redan har exporterats" in texts(at)  # the page says what is not recalled
     at.text_input[0].input(PASSWORD)
     next(b for b in at.button if b.label == "Ta bort mitt konto för gott").click().run()
     assert "Kryssa i rutan först" in texts(at)
