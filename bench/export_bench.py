@@ -28,7 +28,6 @@ from openpyxl import Workbook  # noqa: E402
 from modules.exports.excel import build_report_workbook, report_sheets  # noqa: E402
 from modules.exports.report import (  # noqa: E402
     AssessmentMean,
-    AssessmentRow,
     AttendanceRow,
     CohortSummary,
     CommitmentRow,
@@ -83,8 +82,6 @@ def _per_participant(rng: random.Random, report: Report) -> None:
                 p.key, f"Träff {m + 1}: {title}", (START + dt.timedelta(days=m * 7)).date(), rng.random() < 0.85))
             report.feedback.append(FeedbackRow(
                 p.cohort, "Modul", title, rng.randint(1, 5), _text(rng, 6), START + dt.timedelta(days=m * 7)))
-        for dim in DIMENSIONS:
-            report.assessments.append(AssessmentRow(p.key, dim, rng.uniform(1, 5), rng.uniform(1, 5)))
 
 
 def synthetic_report(participants: int, seed: int = 1) -> Report:

@@ -97,6 +97,7 @@ def _participants(c: _Ctx) -> Sheet:
     cols = c.cols(*who, "cohort", "participant_status", "joined_at:datetime", "last_active:datetime",
                   "completion:pct", "attendance_rate:pct")
     status = {s: t(c.lang, f"export.status.{s}") for s in ("invited", "joined")}
+    status["deleted"] = t(c.lang, "privacy.deleted_participant")
 
     def rows() -> Iterator[tuple]:
         for p in c.r.participants:
@@ -124,9 +125,7 @@ def _exercises(c: _Ctx) -> Sheet:
 
 
 def _assessment(c: _Ctx) -> Sheet:
-    rows = ((*c.person(a.participant_key), a.dimension, a.baseline, a.final, _change(a.baseline, a.final))
-            for a in c.r.assessments)
-    people = Block(c.people("dimension", "baseline:dec", "final:dec", "change:dec"), rows)
+    """Group means only: no individual self-assessment score is ever written (the privacy rule)."""
     hidden = t(c.lang, "export.hidden_small_group", n=c.r.min_group)
 
     def means() -> Iterator[tuple]:
@@ -137,8 +136,7 @@ def _assessment(c: _Ctx) -> Sheet:
 
     cols = c.cols("cohort", "dimension", "n_baseline:num", "mean_baseline:dec", "n_final:num", "mean_final:dec",
                   "mean_change:dec")
-    title = t(c.lang, "export.means_title", n=c.r.min_group)
-    return Sheet("assessment", [people, Block(cols, means(), title)])
+    return Sheet("assessment", [Block(cols, means())])
 
 
 def _commitments(c: _Ctx) -> Sheet:
@@ -177,7 +175,7 @@ def _local(value: dt.datetime | None) -> dt.datetime | None:
 
 
 def _ticker(progress: Callable[[float], None] | None, r: Report) -> Callable[[int], None]:
-    total = max(1, 3 * len(r.participants) + len(r.exercises) + len(r.assessments) + len(r.commitments)
+    total = max(1, 3 * len(r.participants) + len(r.exercises) + len(r.commitments)
                 + len(r.attendance) + len(r.feedback) + len(r.cohorts))
     done = 0
 

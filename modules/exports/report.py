@@ -52,13 +52,6 @@ class ExerciseRow(NamedTuple):
     answer: str | None  # only when the participant shared it
 
 
-class AssessmentRow(NamedTuple):
-    participant_key: str
-    dimension: str
-    baseline: float | None
-    final: float | None
-
-
 class AssessmentMean(NamedTuple):
     cohort: str
     dimension: str
@@ -108,7 +101,6 @@ class Report:
     participants: list[ParticipantRow] = field(default_factory=list)
     progress: list[ProgressCell] = field(default_factory=list)
     exercises: list[ExerciseRow] = field(default_factory=list)
-    assessments: list[AssessmentRow] = field(default_factory=list)
     assessment_means: list[AssessmentMean] = field(default_factory=list)
     commitments: list[CommitmentRow] = field(default_factory=list)
     attendance: list[AttendanceRow] = field(default_factory=list)

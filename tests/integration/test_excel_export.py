@@ -11,7 +11,6 @@ from openpyxl.utils.escape import unescape
 from modules.exports.excel import build_report_workbook
 from modules.exports.report import (
     AssessmentMean,
-    AssessmentRow,
     AttendanceRow,
     CohortSummary,
     CommitmentRow,
@@ -52,7 +51,6 @@ def make_report(language: str = "sv", n_answered: int = 5) -> Report:
     report.exercises = [ExerciseRow("1:1", "Leda utan chefskap", f"Övning {i}", "Klar",
                                     dt.datetime(2026, 1, 20, 10, i), answer) for i, answer in enumerate(RISKY_ANSWERS)]
     report.exercises.append(ExerciseRow("1:2", "Medledarskap", "Mitt mandat", "Utkast", None, None))
-    report.assessments = [AssessmentRow("1:2", "Möten", 2.5, 4.0), AssessmentRow("1:3", "Möten", 3.0, None)]
     report.assessment_means = [AssessmentMean("Grupp Öst", "Möten", n_answered, 2.8, 5, 3.9),
                                AssessmentMean("Grupp Öst", "Samarbete", 6, 3.0, n_answered, 3.5)]
     report.commitments = [CommitmentRow("1:3", "Leda möten", "=cmd|' /C calc'!A0", "@teamet", dt.date(2026, 2, 14),
@@ -149,7 +147,6 @@ def test_every_sheet_names_the_participant_and_never_the_raw_key(tmp_path):
     wb = export(make_report(), tmp_path)
     keys = {key for key, *_ in PEOPLE}
     assert not [c.coordinate for c in all_cells(wb) if c.value in keys]
-    assert wb["Självskattning"]["A2"].value == "Åsa Öberg"
     assert wb["Åtaganden"]["A2"].value == "Bo Ek"
 
 

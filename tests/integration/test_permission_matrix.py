@@ -8,7 +8,18 @@ import datetime as dt
 
 import pytest
 
-from modules.services import accounts, answers, cohorts, dashboard, journey, planning, reports, roster
+from modules.services import (
+    accounts,
+    answers,
+    cohorts,
+    dashboard,
+    journey,
+    mydata,
+    planning,
+    reports,
+    retention,
+    roster,
+)
 from modules.services.errors import DomainError, NotFound, PermissionDenied
 
 ACTORS = ("part_a", "part_b", "fac_a", "fac_b", "admin")
@@ -17,6 +28,18 @@ CSV = "name;email\nNy Person;ny@example.org\n".encode("cp1252")
 
 def _reflection(svc, w, who):
     return answers.save_answer(svc, who, w.cohort_a, "example", "first-thoughts", {"text": "Hej"})
+
+
+def _end_and_delete_cohort_a(svc, w, who):
+    from sqlalchemy import update
+
+    from modules.db.engine import unit_of_work
+    from modules.db.models import Cohort
+
+    with unit_of_work(svc.engine, write=True) as db:
+        db.execute(update(Cohort).where(Cohort.id == w.cohort_a).values(
+            start_date=dt.date(2020, 1, 1), end_date=dt.date(2020, 3, 1)))
+    retention.delete_cohort(svc, who, w.cohort_a, "A1")
 
 
 OPERATIONS = {
@@ -61,6 +84,13 @@ OPERATIONS = {
     "export cohort A": (lambda svc, w, a: reports.export_workbook(svc, a, cohort_id=w.cohort_a), {"fac_a", "admin"}),
     "export organisation A": (lambda svc, w, a: reports.export_workbook(svc, a, org_id=w.org_a), {"fac_a", "admin"}),
     "export log": (lambda svc, w, a: reports.export_log(svc, a), {"admin"}),
+    "my data": (lambda svc, w, a: mydata.my_data(svc, a), set(ACTORS)),
+    "log a download of my data": (lambda svc, w, a: mydata.log_own_download(svc, a, "json"), set(ACTORS)),
+    "delete my account": (lambda svc, w, a: mydata.delete_my_account(svc, a, "correct horse battery"),
+                          {"part_a", "part_b"}),
+    "cohorts past retention": (lambda svc, w, a: retention.past_retention(svc, a), {"admin"}),
+    "finished cohorts": (lambda svc, w, a: retention.finished_cohorts(svc, a), {"admin"}),
+    "delete finished cohort A": (_end_and_delete_cohort_a, {"admin"}),
 }
 
 

@@ -235,7 +235,7 @@ def commitment(ctx: Ctx) -> None:
                   min_value=dt.date.today() - dt.timedelta(days=365), on_change=lambda: ctx.save(collect()))
     c2.text_input(tr("commitment.with_whom"), value=ctx.data.get("with_whom", ""), key=ctx.key("who"),
                   max_chars=300, on_change=lambda: ctx.save(collect()))
-    vis = _visibility_commitment(ctx)
+    vis = _visibility_commitment(ctx, collect)
     if st.button(tr("commitment.save"), key=ctx.key("submit"), type="primary"):
         if ctx.save(collect(), submit=True, visibility=vis):
             st.toast(tr("commitment.saved"))
@@ -244,10 +244,12 @@ def commitment(ctx: Ctx) -> None:
         st.caption(tr("commitment.will_ask"))
 
 
-def _visibility_commitment(ctx: Ctx) -> str:
+def _visibility_commitment(ctx: Ctx, collect) -> str:
+    """Private by default; a change is saved at once, like a reflection's (and so is who sees it)."""
     current = ctx.answer.get("visibility", "private")
     return st.radio(tr("visibility.label"), list(VIS_KEYS), index=list(VIS_KEYS).index(current),
-                    format_func=lambda v: tr(VIS_KEYS[v]), key=ctx.key("vis"), horizontal=True)
+                    format_func=lambda v: tr(VIS_KEYS[v]), key=ctx.key("vis"), horizontal=True,
+                    on_change=lambda: ctx.save(collect(), visibility=st.session_state[ctx.key("vis")]))
 
 
 RENDERERS = {
