@@ -111,6 +111,24 @@ def _export(args) -> int:
     return 0
 
 
+def _purge(args) -> int:
+    import datetime as dt
+
+    from modules.services import retention
+
+    try:
+        before = dt.date.fromisoformat(args.ended_before)
+    except ValueError:
+        return fail("--ended-before must be a date, YYYY-MM-DD")
+    found = retention.purge(services(), before, yes=args.yes)
+    for c in found:
+        print(f"{c['id']}\t{c['end_date'].isoformat()}\t{c['organisation']}\t{c['name']}\t"
+              f"{c['participants']} participant(s)")
+    verb = "Deleted" if args.yes else "Would delete (dry run; add --yes to delete)"
+    print(f"{verb}: {len(found)} cohort(s) that ended before {before.isoformat()}.")
+    return 0
+
+
 def register(sub) -> None:
     p = sub.add_parser("migrate", help="Bring the database schema to the latest version (Alembic).")
     p.set_defaults(func=_migrate)
@@ -136,3 +154,7 @@ def register(sub) -> None:
                    help="export with this user's permissions (default: the first administrator)")
     p.add_argument("--pseudonymise", action="store_true", help="replace names with stable pseudonyms")
     p.set_defaults(func=_export)
+    p = sub.add_parser("purge", help="Delete cohorts that ended before a date, with all their data (dry run by default).")
+    p.add_argument("--ended-before", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--yes", action="store_true", help="really delete (otherwise only list)")
+    p.set_defaults(func=_purge)

@@ -39,6 +39,10 @@ class Settings:
     min_group_size: int = _opt(
         5, "MEDLED_MIN_GROUP", "Fewest answers before aggregated self-assessment results are shown."
     )
+    retention_days: int = _opt(
+        365, "MEDLED_RETENTION_DAYS",
+        "Days after a cohort's end before administrators see it listed for deletion (and purge may delete it).",
+    )
     trusted_origins: str = _opt(
         "",
         "MEDLED_TRUSTED_ORIGINS",

@@ -97,6 +97,7 @@ def _participants(c: _Ctx) -> Sheet:
     cols = c.cols(*who, "cohort", "participant_status", "joined_at:datetime", "last_active:datetime",
                   "completion:pct", "attendance_rate:pct")
     status = {s: t(c.lang, f"export.status.{s}") for s in ("invited", "joined")}
+    status["deleted"] = t(c.lang, "privacy.deleted_participant")
 
     def rows() -> Iterator[tuple]:
         for p in c.r.participants:

@@ -9,13 +9,13 @@ from sqlalchemy import select
 
 from modules.db.engine import unit_of_work
 from modules.db.models import Answer, Commitment, Feedback, PlanItem, User, utcnow
-from modules.services import exercise_rules, validate
+from modules.services import exercise_rules, privacy, validate
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound
 from modules.services.journey import answer_dict, commitment_dict, is_locked, mark_active, require_participant
 
-VISIBILITIES = ("private", "facilitator", "cohort")
-SHAREABLE = ("reflection", "planner", "commitment")
+VISIBILITIES = privacy.VISIBILITIES
+SHAREABLE = privacy.SHAREABLE_KINDS
 
 
 def _exercise(svc: Services, db, cohort_id: int, module_id: str, exercise_id: str):
@@ -135,7 +135,7 @@ def cohort_shared(svc: Services, actor: Actor, cohort_id: int, module_id: str | 
     with unit_of_work(svc.engine) as db:
         require_participant(db, actor, cohort_id)
         q = select(Answer, User.name).join(User, User.id == Answer.user_id).where(
-            Answer.cohort_id == cohort_id, Answer.visibility == "cohort").order_by(Answer.updated_at.desc())
+            Answer.cohort_id == cohort_id, privacy.peers_may_see()).order_by(Answer.updated_at.desc())
         if module_id:
             q = q.where(Answer.module_id == module_id)
         rows = db.execute(q).all()

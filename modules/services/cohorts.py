@@ -216,7 +216,7 @@ def roster(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
         require_cohort(db, actor, cohort_id, manage=True)
         rows = db.scalars(select(Enrolment).where(Enrolment.cohort_id == cohort_id)).all()
         return [dict(id=e.id, user_id=e.user_id, name=e.name, email=e.email or "", invited_at=e.invited_at,
-                     joined_at=e.joined_at) for e in rows]
+                     joined_at=e.joined_at, deleted=e.user_id is None and e.joined_at is not None) for e in rows]
 
 
 def facilitators(svc: Services, actor: Actor, cohort_id: int) -> dict:

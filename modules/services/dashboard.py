@@ -20,16 +20,18 @@ from modules.db.models import (
     CohortSession,
     Commitment,
     Enrolment,
-    Feedback,
     Organisation,
     PlanItem,
     SectionRead,
     User,
     utcnow,
 )
+from modules.i18n import t
+from modules.services import privacy
+from modules.services.aggregates import assessment_change, feedback_summary
+from modules.services.aggregates import assessment_pairs as assessment_pairs  # re-exported
 from modules.services.context import Actor, Services
 from modules.services.errors import PermissionDenied
-from modules.services.exercise_rules import dimension_means
 from modules.services.permissions import require_cohort, require_org
 
 
@@ -43,19 +45,6 @@ def visible_cohort_ids(db, actor: Actor, org_id: int) -> list[int]:
     return list(db.scalars(q))
 
 
-def assessment_pairs(program) -> list[tuple[str, str, str, str, object]]:
-    """(baseline module, baseline exercise, final module, final exercise, baseline exercise obj)."""
-    out = []
-    for m in program.modules:
-        for ex in m.meta.exercises:
-            if ex.type == "self_assessment" and ex.repeats:
-                bm, bx = ex.repeats.split("/")
-                base = program.module(bm).exercise(bx) if program.module(bm) else None
-                if base is not None:
-                    out.append((bm, bx, m.id, ex.id, base))
-    return out
-
-
 def participants_of(db, cohort_ids: list[int]) -> list[dict]:
     rows = db.execute(
         select(Enrolment.id, Enrolment.user_id, Enrolment.cohort_id, Cohort.name, Enrolment.name, Enrolment.email,
@@ -64,7 +53,7 @@ def participants_of(db, cohort_ids: list[int]) -> list[dict]:
         .outerjoin(User, User.id == Enrolment.user_id).where(Enrolment.cohort_id.in_(cohort_ids))
     ).all()
     return [dict(enrolment_id=eid, user_id=uid, cohort_id=cid, cohort=cname, name=name, email=email or "",
-                 joined_at=joined, invited_at=invited, last_active=last)
+                 joined_at=joined, invited_at=invited, last_active=last, deleted=uid is None and joined is not None)
             for eid, uid, cid, cname, name, email, joined, invited, last in rows]
 
 
@@ -127,7 +116,11 @@ def _assemble(svc, actor, people, plans, grid, overdue, assessment, feedback) ->
     week, idle = now - dt.timedelta(days=7), now - dt.timedelta(days=svc.settings.inactive_days)
     joined = [p for p in people if p["joined_at"] is not None]
     rows = []
+    deleted = t(actor.language, "privacy.deleted_participant")
     for p in joined:
+        if p["deleted"]:  # the account was deleted: counted, never named, never nudged
+            rows.append(p | dict(name=deleted, shares={}, completion=0.0, nudge=[], overdue=0))
+            continue
         shares = grid.get((p["cohort_id"], p["user_id"]), {})
         completion = sum(shares.values()) / len(shares) if shares else 0.0
         reasons = []
@@ -151,59 +144,6 @@ def _assemble(svc, actor, people, plans, grid, overdue, assessment, feedback) ->
     )
 
 
-def assessment_change(db, svc: Services, cohort_ids: list[int]) -> list[dict]:
-    """Cohort means per dimension, baseline and final, with the number who answered each."""
-    out = []
-    for bm, bx, fm, fx, base in assessment_pairs(svc.program):
-        answers = db.execute(select(Answer.module_id, Answer.exercise_id, Answer.data).where(
-            Answer.cohort_id.in_(cohort_ids), Answer.status == "done",
-            ((Answer.module_id == bm) & (Answer.exercise_id == bx)) | ((Answer.module_id == fm) & (Answer.exercise_id == fx))
-        )).all()
-        per = {"baseline": defaultdict(list), "final": defaultdict(list)}
-        counts = {"baseline": 0, "final": 0}
-        for module_id, exercise_id, data in answers:
-            phase = "baseline" if (module_id, exercise_id) == (bm, bx) else "final"
-            counts[phase] += 1
-            for dim, value in dimension_means(base.dimensions, (data or {}).get("ratings") or {}).items():
-                if value is not None:
-                    per[phase][dim].append(value)
-        for d in base.dimensions:
-            b, f = per["baseline"][d.id], per["final"][d.id]
-            out.append(dict(dimension_id=d.id, title=d.title, n_baseline=counts["baseline"], n_final=counts["final"],
-                            baseline=sum(b) / len(b) if b else None, final=sum(f) / len(f) if f else None))
-    return out
-
-
-def feedback_summary(db, svc: Services, cohort_ids: list[int], lang: str) -> dict:
-    """Mean rating per module and per session (aggregated in SQL), and the written comments."""
-    sessions = {str(s.id): s for s in db.scalars(select(CohortSession).where(CohortSession.cohort_id.in_(cohort_ids)))}
-
-    def title(kind: str, target: str) -> str:
-        if kind == "module":
-            module = svc.program.module(target)
-            return module.meta.title.get(lang) if module else target
-        s = sessions.get(target)
-        return f"{s.title} ({s.date.isoformat()})" if s else target
-
-    groups: dict = defaultdict(lambda: [0, 0.0])
-    for kind, target, n, total in db.execute(
-        select(Feedback.target_kind, Feedback.target_id, func.count(), func.sum(Feedback.rating))
-        .where(Feedback.cohort_id.in_(cohort_ids)).group_by(Feedback.target_kind, Feedback.target_id)
-    ):
-        g = groups[(kind, title(kind, target))]  # sessions of different cohorts may share a title
-        g[0] += n
-        g[1] += float(total or 0)
-    comments = [dict(kind=kind, target=title(kind, target), rating=rating, comment=comment, cohort=cname,
-                     created=created)
-                for kind, target, rating, comment, cname, created in db.execute(
-                    select(Feedback.target_kind, Feedback.target_id, Feedback.rating, Feedback.comment, Cohort.name,
-                           Feedback.created_at).join(Cohort)
-                    .where(Feedback.cohort_id.in_(cohort_ids), Feedback.comment != "")
-                    .order_by(Feedback.created_at.desc()))]
-    averages = [dict(kind=k, target=t, n=n, mean=total / n) for (k, t), (n, total) in groups.items() if n]
-    return dict(averages=averages, comments=comments)
-
-
 def organisation_name(svc: Services, actor: Actor, org_id: int) -> str:
     with unit_of_work(svc.engine) as db:
         require_org(db, actor, org_id)
@@ -216,7 +156,7 @@ def shared_answers(svc: Services, actor: Actor, cohort_id: int, module_id: str |
     with unit_of_work(svc.engine) as db:
         require_cohort(db, actor, cohort_id, manage=True)
         q = (select(Answer, User.name).join(User, User.id == Answer.user_id)
-             .where(Answer.cohort_id == cohort_id, Answer.visibility.in_(("facilitator", "cohort")))
+             .where(Answer.cohort_id == cohort_id, privacy.staff_may_see())
              .order_by(Answer.updated_at.desc()))
         if module_id:
             q = q.where(Answer.module_id == module_id)
@@ -230,11 +170,12 @@ def shared_answers(svc: Services, actor: Actor, cohort_id: int, module_id: str |
 
 
 def participant_commitments(svc: Services, actor: Actor, cohort_id: int, user_id: int) -> list[dict]:
-    """A participant's commitments in the cohort: what, when, how it went (for follow-up talks)."""
+    """The commitments a participant shared with the facilitator or the cohort (for follow-up talks)."""
     with unit_of_work(svc.engine) as db:
         require_cohort(db, actor, cohort_id, manage=True)
-        rows = db.scalars(select(Commitment).where(Commitment.cohort_id == cohort_id, Commitment.user_id == user_id)
-                          .order_by(Commitment.due_date))
+        rows = db.scalars(select(Commitment).join(Answer, Answer.id == Commitment.answer_id)
+                          .where(Commitment.cohort_id == cohort_id, Commitment.user_id == user_id,
+                                 privacy.staff_may_see()).order_by(Commitment.due_date))
         return [dict(what=c.what, with_whom=c.with_whom, due_date=c.due_date, outcome=c.outcome,
                      followup=c.followup) for c in rows]
 

@@ -1,7 +1,8 @@
 """The cohort and organisation reports (for the Excel export), with the export log.
 
 Permission is checked here; modules/exports/excel.py only formats what this returns.
-Answers appear only where the participant shared them.
+What a report may contain is decided by modules/services/privacy.py: answers and commitments
+only where the participant shared them, self-assessment scores only as group means.
 """
 
 from __future__ import annotations
@@ -26,14 +27,12 @@ from modules.db.models import (
 from modules.exports import report as R
 from modules.exports.excel import build_report_workbook
 from modules.i18n import t
-from modules.services import dashboard
+from modules.services import dashboard, privacy
+from modules.services.aggregates import assessment_change, feedback_summary
 from modules.services.context import Actor, Services
 from modules.services.errors import PermissionDenied
-from modules.services.exercise_rules import dimension_means
 from modules.services.permissions import require_admin, require_cohort
 from modules.services.summaries import summarise
-
-SHARED = ("facilitator", "cohort")
 
 
 def pseudonym(org_id: int, user_or_enrolment: str) -> str:
@@ -62,16 +61,18 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
         plans = dashboard.plans_of(db, svc, cohort_ids)
         grid = dashboard.progress_grid(db, svc, cohort_ids, people, plans)
         answers = db.execute(select(Answer.id, Answer.cohort_id, Answer.user_id, Answer.module_id, Answer.exercise_id,
-                                    Answer.status, Answer.updated_at, Answer.visibility)
+                                    Answer.status, Answer.updated_at, Answer.visibility, Answer.kind)
                              .where(Answer.cohort_id.in_(cohort_ids))).all()
-        data = _answer_data(db, svc, cohort_ids)
-        commitments = db.scalars(select(Commitment).where(Commitment.cohort_id.in_(cohort_ids))).all()
+        data = dict(db.execute(select(Answer.id, Answer.data).where(Answer.cohort_id.in_(cohort_ids),
+                                                                     privacy.staff_may_see())).all())
+        commitments = db.scalars(select(Commitment).join(Answer, Answer.id == Commitment.answer_id)
+                                 .where(Commitment.cohort_id.in_(cohort_ids), privacy.staff_may_see())).all()
         sessions = db.scalars(select(CohortSession).where(CohortSession.cohort_id.in_(cohort_ids))
                               .order_by(CohortSession.date)).all()
         marks = db.execute(select(Attendance.session_id, Attendance.user_id, Attendance.present)
                            .where(Attendance.session_id.in_([s.id for s in sessions]))).all()
-        assessment = dashboard.assessment_change(db, svc, cohort_ids)
-        feedback = dashboard.feedback_summary(db, svc, cohort_ids, lang)
+        assessment = assessment_change(db, svc, cohort_ids)
+        feedback = feedback_summary(db, svc, cohort_ids, lang)
     report = R.Report(title=f"{org_name} – {title}" if scope == "cohort" else org_name, scope=scope, language=lang,
                       generated_at=utcnow(), generated_by=actor.name, min_group=svc.settings.min_group_size)
     keys = _participants(report, people, grid, org, marks, sessions)
@@ -83,7 +84,8 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
     report.progress = [R.ProgressCell(keys[(p["cohort_id"], p["user_id"])], mid, share)
                        for p in people if p["user_id"] for mid, share in grid.get((p["cohort_id"], p["user_id"]), {}).items()]
     _exercises(svc, report, people, plans, answers, data, keys, lang)
-    _assessments(svc, report, answers, data, keys, assessment, lang)
+    report.assessment_means = [R.AssessmentMean(report.title, r["title"].get(lang), r["n_baseline"], r["baseline"],
+                                                r["n_final"], r["final"]) for r in assessment]
     module_of = {a.id: a.module_id for a in answers}
     titles = {m.id: m.meta.title.get(lang) for m in svc.program.modules}
     report.commitments = [R.CommitmentRow(keys[(c.cohort_id, c.user_id)], titles.get(module_of.get(c.answer_id), ""),
@@ -113,8 +115,9 @@ def _participants(report, people, grid, org, marks, sessions) -> dict:
         marks_for = present.get((p["cohort_id"], p["user_id"]), []) if p["user_id"] else []
         report.participants.append(R.ParticipantRow(
             key=key, pseudonym=pseudonym(org, f"u{p['user_id']}" if p["user_id"] else f"e{p['enrolment_id']}"),
-            name=p["name"], email=p["email"], cohort=p["cohort"],
-            status="joined" if p["joined_at"] else "invited", joined_at=p["joined_at"], last_active=p["last_active"],
+            name=t(report.language, "privacy.deleted_participant") if p["deleted"] else p["name"],
+            email=p["email"], cohort=p["cohort"], status="deleted" if p["deleted"] else
+            "joined" if p["joined_at"] else "invited", joined_at=p["joined_at"], last_active=p["last_active"],
             completion=sum(shares.values()) / len(shares) if shares else 0.0,
             attendance_rate=(sum(marks_for) / len(marks_for)) if marks_for else None))
     return keys
@@ -125,22 +128,13 @@ def _cohort_summaries(participants, cohorts, org_name) -> list[R.CohortSummary]:
     out = []
     for c in sorted(cohorts.values(), key=lambda c: (c.start_date, c.name)):
         rows = [p for p in participants if p.key.startswith(f"{c.id}:")]
-        joined = [p for p in rows if p.status == "joined"]
+        joined = [p for p in rows if p.status != "invited"]  # a deleted participant had joined
         out.append(R.CohortSummary(
             cohort_id=c.id, name=c.name, organisation=org_name, start_date=c.start_date, end_date=c.end_date,
             invited=len(rows), joined=len(joined),
             active_7d=sum(1 for p in joined if p.last_active and p.last_active >= week),
             completion=sum(p.completion for p in joined) / len(joined) if joined else 0.0))
     return out
-
-
-def _answer_data(db, svc, cohort_ids) -> dict[int, dict]:
-    """The data of the answers a report may show: shared ones, and the repeated assessment."""
-    wanted = [(a, b) for bm, bx, fm, fx, _ in dashboard.assessment_pairs(svc.program) for a, b in ((bm, bx), (fm, fx))]
-    cond = Answer.visibility.in_(SHARED)
-    for module_id, exercise_id in wanted:
-        cond = cond | ((Answer.module_id == module_id) & (Answer.exercise_id == exercise_id))
-    return dict(db.execute(select(Answer.id, Answer.data).where(Answer.cohort_id.in_(cohort_ids), cond)).all())
 
 
 def _exercises(svc, report, people, plans, answers, data, keys, lang) -> None:
@@ -163,28 +157,9 @@ def _exercises(svc, report, people, plans, answers, data, keys, lang) -> None:
                 if a is None:
                     rows.append(R.ExerciseRow(pkey, mtitle, title, status_text["not_started"], None, None))
                     continue
-                shared = a.visibility in SHARED
+                shared = privacy.may_see_answer(privacy.STAFF, a.kind, a.visibility)
                 rows.append(R.ExerciseRow(pkey, mtitle, title, status_text[a.status], a.updated_at,
                                           summarise(svc.program, ex, data.get(a.id), lang) if shared else None))
-
-
-def _assessments(svc, report, answers, data, keys, assessment, lang) -> None:
-    for bm, bx, fm, fx, base in dashboard.assessment_pairs(svc.program):
-        per: dict = {}
-        for a in answers:
-            if a.status != "done" or (a.cohort_id, a.user_id) not in keys:
-                continue
-            phase = "b" if (a.module_id, a.exercise_id) == (bm, bx) else "f" if (a.module_id, a.exercise_id) == (fm, fx) else None
-            if phase:
-                per.setdefault(keys[(a.cohort_id, a.user_id)], {})[phase] = dimension_means(
-                    base.dimensions, (data.get(a.id) or {}).get("ratings") or {})
-        for pkey, phases in per.items():
-            for d in base.dimensions:
-                report.assessments.append(R.AssessmentRow(pkey, d.title.get(lang), phases.get("b", {}).get(d.id),
-                                                          phases.get("f", {}).get(d.id)))
-    name = report.title
-    report.assessment_means = [R.AssessmentMean(name, r["title"].get(lang), r["n_baseline"], r["baseline"],
-                                                r["n_final"], r["final"]) for r in assessment]
 
 
 def export_workbook(svc: Services, actor: Actor, *, cohort_id: int | None = None, org_id: int | None = None,

@@ -34,6 +34,7 @@ def pages_for(role: str | None, first_run: bool) -> list[st.Page]:
             _page("home", "nav.home", ":material/home:", default=True),
             _page("module", "nav.module", ":material/menu_book:"),
             _page("journal", "nav.journal", ":material/book:"),
+            _page("my_data", "privacy.nav", ":material/folder_shared:"),
             account,
         ]
     staff = [
@@ -46,6 +47,7 @@ def pages_for(role: str | None, first_run: bool) -> list[st.Page]:
             _page("admin_orgs", "nav.admin_orgs", ":material/domain:"),
             _page("admin_content", "nav.admin_content", ":material/library_books:"),
             _page("admin_log", "nav.admin_log", ":material/receipt_long:"),
+            _page("admin_retention", "privacy.retention_title", ":material/auto_delete:"),
         ]
     return staff
 

@@ -89,11 +89,12 @@ def test_self_assessment_means_are_hidden_below_five_and_shown_from_five(svc, wo
                                                    for i in range(3)]
     for i, p in enumerate(people[:4]):
         _assess(svc, world, p, world.cohort_a, 2 + i % 3)
+    from modules.services import aggregates
     from modules.services import dashboard as d
 
-    original = d.assessment_pairs
+    original = aggregates.assessment_pairs
     base = program.module("example").exercise("baseline")
-    d.assessment_pairs = lambda prog: [("example", "baseline", "example", "final-x", base)]
+    aggregates.assessment_pairs = lambda prog: [("example", "baseline", "example", "final-x", base)]
     try:
         rows = d.overview(svc, world.fac_a, cohort_id=world.cohort_a)["assessment"]
         assert rows[0]["n_baseline"] == 4  # the UI and the export hide it: fewer than 5
@@ -105,7 +106,7 @@ def test_self_assessment_means_are_hidden_below_five_and_shown_from_five(svc, wo
         rows = d.overview(svc, world.fac_a, cohort_id=world.cohort_a)["assessment"]
         assert rows[0]["n_baseline"] == 5 and rows[0]["baseline"] == pytest.approx((2 + 3 + 4 + 2 + 5) / 5)
     finally:
-        d.assessment_pairs = original
+        aggregates.assessment_pairs = original
 
 
 def test_a_copied_cohort_shifts_the_plan_and_schedule_to_the_new_start(svc, world):

@@ -11,6 +11,7 @@ from modules.i18n import fmt_date, fmt_datetime, fmt_percent, sort_key
 from modules.services import dashboard
 from modules.services.summaries import summarise
 from modules.ui import state
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 
@@ -117,7 +118,7 @@ def _feedback(fb) -> None:
                                 tr("dash.col.mean"): round(a["mean"], 2), "n": a["n"]} for a in fb["averages"]]),
                  hide_index=True, width="stretch")
     for c in fb["comments"][:50]:
-        st.caption(f"{c['target']} · {c['rating']}/5 · {fmt_date(c['created'].date(), lang)}")
+        st.caption(f"{esc(c['target'])} · {c['rating']}/5 · {fmt_date(c['created'].date(), lang)}")
         st.text(c["comment"])
 
 
@@ -144,6 +145,6 @@ def shared(actor, cohort_id: int, user_id: int | None = None, filters: bool = Tr
         if ex is None:
             continue
         with st.container(border=True):
-            st.caption(f"{r['author']} · {ex.title.get(lang)} · {tr('visibility.' + r['visibility'])} · "
+            st.caption(f"{esc(r['author'])} · {ex.title.get(lang)} · {tr('visibility.' + r['visibility'])} · "
                        f"{fmt_datetime(r['updated_at'], lang, 'short')}")
             st.text(summarise(program, ex, r["data"], lang))  # plain text: never Markdown or HTML

@@ -12,6 +12,7 @@ from modules.services import cohorts, dashboard, planning, reports
 from modules.ui import state
 from modules.ui.components import between_ui, calendar_ui
 from modules.ui.components.roster_ui import roster_import
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 
@@ -28,7 +29,7 @@ def attendance(actor, cohort) -> None:
         f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)} · {s['title']}" for s in sessions if s["id"] == i))
     people.sort(key=lambda p: sort_key(lang)(p["name"]))
     with st.form(f"attendance-{chosen}"):
-        ticks = {p["user_id"]: st.checkbox(p["name"], value=marks.get((chosen, p["user_id"]), False),
+        ticks = {p["user_id"]: st.checkbox(esc(p["name"]), value=marks.get((chosen, p["user_id"]), False),
                                            key=f"att-{chosen}-{p['user_id']}") for p in people}
         if st.form_submit_button(tr("dash.save_attendance"), type="primary"):
             ok, _ = state.call(planning.set_attendance, svc, actor, chosen, {u for u, v in ticks.items() if v})

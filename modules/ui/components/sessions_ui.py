@@ -10,6 +10,7 @@ from modules.i18n import fmt_date, fmt_time
 from modules.services import answers, planning
 from modules.ui import state
 from modules.ui.components import calendar_ui
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 
@@ -21,7 +22,7 @@ def sessions(actor, cohort) -> None:
     with st.expander(tr("sessions.title", n=len(rows)), icon=":material/event:"):
         for s in rows:
             st.markdown(f"**{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)}**"
-                        f" · {s['title']}")
+                        f" · {esc(s['title'])}")
             if s["place"]:
                 st.text(s["place"])
             if s["date"] >= dt.date.today():

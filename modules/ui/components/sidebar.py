@@ -7,6 +7,7 @@ import streamlit as st
 from modules.i18n import LANGUAGES
 from modules.services import auth
 from modules.ui import state
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 LANG_NAMES = {"sv": "Svenska", "en": "English"}
@@ -28,7 +29,7 @@ def sidebar(actor) -> None:
             st.session_state["lang"] = choice
             st.rerun()
         if actor is not None:
-            st.caption(tr("common.logged_in_as", name=actor.name))
+            st.caption(tr("common.logged_in_as", name=esc(actor.name)))
             if st.button(tr("common.logout"), key="logout", icon=":material/logout:"):
                 auth.logout(state.services(), state.read_session_cookie())
                 state.set_actor(None)

@@ -5,12 +5,13 @@ import streamlit as st
 from modules.services import auth, cohorts
 from modules.ui import state
 from modules.ui.components import mail_ui
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 actor = state.current_actor()
 svc = state.services()
 st.title(tr("account.title"))
-st.write(tr("account.who", name=actor.name, login=actor.login))
+st.markdown(tr("account.who", name=esc(actor.name), login=esc(actor.login)))
 
 st.subheader(tr("account.password"))
 with st.form("password", clear_on_submit=True):

@@ -5,6 +5,7 @@ import streamlit as st
 from modules.i18n import fmt_datetime
 from modules.services import accounts, cohorts
 from modules.ui import state
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 actor = state.current_actor()
@@ -48,7 +49,7 @@ users = state.run(accounts.list_users, svc, actor) or []
 for u in users:
     c1, c2 = st.columns([4, 2])
     c1.text(f"{u['name']} · {u['login']} · {tr('role.' + u['role'])}")
-    c1.caption(", ".join(u["organisations"]) + (" · " + tr("admin.last_active", when=fmt_datetime(u["last_active"], lang, "short")) if u["last_active"] else ""))
+    c1.caption(", ".join(esc(o) for o in u["organisations"]) + (" · " + tr("admin.last_active", when=fmt_datetime(u["last_active"], lang, "short")) if u["last_active"] else ""))
     if u["id"] == actor.id:
         continue
     if u["role"] == "facilitator" and not u["has_password"]:

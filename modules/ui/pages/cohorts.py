@@ -72,7 +72,7 @@ if cohort:
             st.info(tr("cohorts.roster_empty"))
         for p in people:
             cols = st.columns([3, 2, 2])
-            cols[0].text(f"{p['name']}\n{p['email']}")
+            cols[0].text(tr("privacy.deleted_participant") if p["deleted"] else f"{p['name']}\n{p['email']}")
             cols[1].caption(tr("cohorts.joined_at", when=fmt_datetime(p["joined_at"], lang, "short"))
                             if p["joined_at"] else tr("cohorts.invited"))
             if p["user_id"] and cols[2].button(tr("cohorts.reset"), key=f"reset-{p['id']}"):

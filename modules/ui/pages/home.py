@@ -7,13 +7,14 @@ from modules.services import answers, cohorts, journey
 from modules.ui import state
 from modules.ui.components import between_ui
 from modules.ui.components.sessions_ui import sessions
+from modules.ui.components.user_text import esc
 from modules.ui.components.widgets import plain
 from modules.ui.state import tr
 
 actor = state.current_actor()
 svc = state.services()
 lang = state.lang()
-st.title(tr("home.title", name=actor.name))
+st.title(tr("home.title", name=esc(actor.name)))
 
 info = state.run(journey.home, svc, actor) or {}
 mine = state.run(cohorts.my_cohorts, svc, actor) or []
@@ -52,7 +53,7 @@ if info.get("next_commitment"):
 if not mine:
     st.info(tr("home.no_cohorts"))
 for cohort in mine:
-    st.subheader(cohort["name"])
+    st.subheader(esc(cohort["name"]))
     modules = state.run(journey.program_for, svc, actor, cohort["id"]) or []
     done = sum(1 for m in modules if m["share"] >= 1)
     st.caption(tr("home.overall", done=done, total=len(modules)))

@@ -5,6 +5,7 @@ import streamlit as st
 from modules.services import cohorts
 from modules.ui import state
 from modules.ui.components.auth_flow import logged_in
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 st.title(tr("join.title"))
@@ -20,7 +21,7 @@ if found is None:
                 st.rerun()
     st.caption(tr("join.have_account"))
 else:
-    st.success(tr("join.found", name=found["name"]))
+    st.success(tr("join.found", name=esc(found["name"])))
     with st.form("join_account"):
         name = st.text_input(tr("field.display_name"), max_chars=120)
         login = st.text_input(tr("field.login"), max_chars=254, help=tr("join.login_help"))

@@ -7,6 +7,7 @@ from modules.services import answers, cohorts, journey
 from modules.services.summaries import summarise
 from modules.ui import state
 from modules.ui.components.exercises import Ctx, render_exercise
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 actor = state.current_actor()
@@ -82,7 +83,7 @@ for ref in meta.sections:
         if others:
             with st.expander(tr("module.shared", n=len(others)), icon=":material/forum:"):
                 for a in others:
-                    st.caption(a["author"])
+                    st.caption(esc(a["author"]))
                     st.text(summarise(svc.program, exercise, a["data"], lang))  # plain text, never Markdown
 
 st.header(tr("module.takeaways"))
