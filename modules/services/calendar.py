@@ -82,12 +82,32 @@ def session_file(db: Session, svc: Services, cohort: Cohort, session_id: int, la
     return build_calendar(cohort.name, cohort.timezone, _events(db, svc, cohort, lang, session_id), lang)
 
 
+GROUP_MEETING = dt.timedelta(hours=1)
+
+
+def _group_events(db: Session, actor: Actor, cohort: Cohort) -> list[CalendarEvent]:
+    """A participant's learning group's next meeting (only in their own file, never in the feed)."""
+    from modules.db.models import LearningGroup, LearningGroupMember
+    from modules.i18n import t
+
+    group = db.scalar(select(LearningGroup).join(LearningGroupMember, LearningGroupMember.group_id == LearningGroup.id)
+                      .where(LearningGroupMember.cohort_id == cohort.id, LearningGroupMember.user_id == actor.id))
+    if group is None or group.next_meeting_at is None:
+        return []
+    return [CalendarEvent(uid=f"group-{group.id}.cohort-{cohort.id}.{cohort.created_at:%Y%m%d%H%M%S}@medled",
+                          sequence=group.meeting_sequence or 0, title=t(actor.language, "groups.ics_title", name=group.name),
+                          starts_at=group.next_meeting_at, ends_at=group.next_meeting_at + GROUP_MEETING)]
+
+
 def cohort_calendar(svc: Services, actor: Actor, cohort_id: int, session_id: int | None = None) -> bytes:
-    """The .ics of a cohort's sessions (or of one session) for its facilitators and participants."""
+    """The .ics of a cohort's sessions (or of one session) for its facilitators and participants;
+    a participant's whole-cohort file also holds their learning group's next meeting."""
     with unit_of_work(svc.engine) as db:
         cohort = require_cohort(db, actor, cohort_id)
-        return build_calendar(cohort.name, cohort.timezone, _events(db, svc, cohort, actor.language, session_id),
-                              actor.language)
+        events = _events(db, svc, cohort, actor.language, session_id)
+        if session_id is None and actor.role == "participant":
+            events += _group_events(db, actor, cohort)
+        return build_calendar(cohort.name, cohort.timezone, events, actor.language)
 
 
 def calendar_for_token(svc: Services, token: str) -> bytes | None:

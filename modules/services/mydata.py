@@ -29,7 +29,8 @@ from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound, PermissionDenied
 from modules.services.summaries import summarise
 
-GROUPS = ("account", "cohorts", "answers", "commitments", "feedback", "reading", "attendance", "sessions")
+GROUPS = ("account", "cohorts", "answers", "commitments", "feedback", "group_log", "wall", "recall", "followup",
+          "email", "reading", "attendance", "sessions")
 
 
 def my_data(svc: Services, actor: Actor) -> dict[str, list[dict]]:
@@ -46,6 +47,7 @@ def my_data(svc: Services, actor: Actor) -> dict[str, list[dict]]:
             "answers": _answers(db, svc, actor, cohorts),
             "commitments": _commitments(db, actor.id, cohorts),
             "feedback": _feedback(db, actor.id, cohorts),
+            **_later_data(db, actor.id, cohorts),
             "reading": [dict(cohort=cohorts.get(r.cohort_id, ""), module=r.module_id, section=r.section_id,
                              read_at=r.read_at, who="privacy.who.status")
                         for r in db.scalars(select(SectionRead).where(SectionRead.user_id == actor.id))],
@@ -106,6 +108,36 @@ def _feedback(db, user_id: int, cohorts: dict) -> list[dict]:
                  comment=f.comment, created=f.created_at, who="privacy.who.feedback") for f in rows]
 
 
+def _later_data(db, user_id: int, cohorts: dict) -> dict[str, list[dict]]:
+    """Learning group log, wall replies, recall rounds, the practice follow-up and e-mail."""
+    from modules.db.models import (
+        GroupLogEntry,
+        MailPreference,
+        OutboxMessage,
+        PracticeFollowup,
+        RecallAnswer,
+        WallReply,
+    )
+
+    pref = db.get(MailPreference, user_id)
+    return {
+        "group_log": [dict(module=e.module_id, text=e.text, met_on=e.met_on, created=e.created_at,
+                           who="privacy.who.group" if e.visibility == privacy.GROUP else "privacy.who.group_facilitator")
+                      for e in db.scalars(select(GroupLogEntry).where(GroupLogEntry.user_id == user_id))],
+        "wall": [dict(text=r.text, created=r.created_at, hidden=r.hidden_at is not None, who="privacy.who.cohort")
+                 for r in db.scalars(select(WallReply).where(WallReply.user_id == user_id))],
+        "recall": [dict(cohort=cohorts.get(r.cohort_id, ""), module=r.module_id, round=r.round, answers=r.answers,
+                        correct=r.correct, total=r.total, answered_at=r.answered_at, who="privacy.who.recall")
+                   for r in db.scalars(select(RecallAnswer).where(RecallAnswer.user_id == user_id))],
+        "followup": [dict(cohort=cohorts.get(f.cohort_id, ""), answers=f.answers, answered_at=f.answered_at,
+                          who="privacy.who.aggregate")
+                     for f in db.scalars(select(PracticeFollowup).where(PracticeFollowup.user_id == user_id))],
+        "email": [dict(reminders=pref.reminders if pref else True, who="privacy.who.secret")]
+        + [dict(subject=m.subject, status=m.status, created=m.created_at, sent=m.sent_at, who="privacy.who.secret")
+           for m in db.scalars(select(OutboxMessage).where(OutboxMessage.user_id == user_id))],
+    }
+
+
 def log_own_download(svc: Services, actor: Actor, fmt: str) -> None:
     """Downloads of one's own data are recorded in the export log, like every other export."""
     with unit_of_work(svc.engine, write=True) as db:
@@ -131,7 +163,7 @@ def delete_my_account(svc: Services, actor: Actor, password: str) -> None:
 def erase_user(db, user_id: int) -> None:
     """Everything of one user, in one transaction (explicit, not only by cascade)."""
     db.execute(update(Enrolment).where(Enrolment.user_id == user_id, Enrolment.joined_at.is_not(None))
-               .values(user_id=None, name="", email=None))
+               .values(user_id=None, name="", email=None, department=None))
     db.execute(delete(Enrolment).where(Enrolment.user_id == user_id))
     for model in (Commitment, Answer, Feedback, SectionRead, Attendance, AuthSession, OneTimeCode):
         db.execute(delete(model).where(model.user_id == user_id))

@@ -24,8 +24,8 @@ from sqlalchemy import ColumnElement, and_
 
 from modules.db.models import Answer
 
-PRIVATE, FACILITATOR, COHORT = "private", "facilitator", "cohort"
-VISIBILITIES = (PRIVATE, FACILITATOR, COHORT)
+PRIVATE, GROUP, FACILITATOR, COHORT = "private", "group", "facilitator", "cohort"
+VISIBILITIES = (PRIVATE, GROUP, FACILITATOR, COHORT)
 DEFAULT_VISIBILITY = PRIVATE
 
 # Kinds of answer whose content the participant may share (by visibility).
@@ -35,6 +35,7 @@ AGGREGATE_ONLY_KINDS = ("self_assessment", "knowledge_check", "scenario")
 
 # Who is looking, relative to the data's author.
 SELF, PEER, STAFF, NOBODY = "self", "peer", "staff", "nobody"
+GROUP_PEER = "group_peer"  # a member of the author's learning group (also a cohort peer)
 
 # --- audiences: what each kind of stored data may reach -------------------------------------
 SHARED = "shared"  # content per the answer's visibility (shareable kinds only)
@@ -42,9 +43,11 @@ BY_KIND = "by_kind"  # answers.data: SHARED for shareable kinds, AGGREGATE for t
 AGGREGATE = "aggregate"  # individual values only to the author; staff see group figures, n >= MIN
 FEEDBACK = "feedback"  # author; staff without names where the target has n >= MIN
 STATUS = "status"  # completion status: author and staff, always
+GROUP_LOG = "group_log"  # the author's learning group; staff only where shared with the facilitator
+WALL = "wall"  # a reply on the cohort wall: the cohort and its staff, unless the facilitator hid it
 CONTACT = "contact"  # who the person is (name, e-mail): author and staff; peers see the name on shared answers
 SECRET = "secret"  # nobody (hashes, tokens)
-AUDIENCES = (SHARED, BY_KIND, AGGREGATE, FEEDBACK, STATUS, CONTACT, SECRET)
+AUDIENCES = (SHARED, BY_KIND, AGGREGATE, FEEDBACK, STATUS, GROUP_LOG, WALL, CONTACT, SECRET)
 
 # Every column that holds participant-written text or scores, and its audience.
 # tests/integration/test_privacy_registry.py walks the schema and fails on any column of a
@@ -68,6 +71,14 @@ REGISTRY: dict[str, str] = {
     "section_reads.section_id": STATUS,
     "auth_sessions.token_hash": SECRET,
     "one_time_codes.code_hash": SECRET,
+    "outbox.to_address": CONTACT,
+    "learning_group_logs.text": GROUP_LOG,
+    "learning_group_logs.visibility": STATUS,
+    "wall_replies.text": WALL,
+    "recall_answers.answers": AGGREGATE,
+    "recall_answers.correct": AGGREGATE,
+    "recall_answers.total": AGGREGATE,
+    "practice_followups.answers": AGGREGATE,
 }
 
 # Columns of participant-data tables that hold no participant-written text or score.
@@ -84,15 +95,33 @@ NOT_PARTICIPANT_WRITTEN: dict[str, str] = {
     "export_log.what": "set by the system",
     "export_log.detail": "set by the system (titles of what was exported)",
     "export_log.target_id": "an identifier",
+    "enrolments.department": "from the facilitator's roster (used to mix learning groups)",
+    "outbox.kind": "set by the system",
+    "outbox.dedupe_key": "set by the system",
+    "outbox.language": "a UI preference",
+    "outbox.subject": "written from the catalogs",
+    "outbox.body_text": "written from the catalogs; a nudge carries the facilitator's own line",
+    "outbox.body_html": "written from the catalogs; a nudge carries the facilitator's own line",
+    "outbox.attachment_name": "set by the system",
+    "outbox.status": "set by the system",
+    "outbox.attempts": "set by the system",
+    "outbox.claim": "set by the system",
+    "outbox.last_error": "the SMTP server's answer",
+    "learning_group_logs.module_id": "content identifier",
+    "calendar_feeds.token": "set by the system: the cohort's subscription address, shown to its members and staff",
+    "recall_answers.module_id": "content identifier",
+    "recall_answers.round": "set by the system",
 }
 
 
-def viewer(actor_id: int, author_id: int, *, staff: bool, peer: bool) -> str:
-    """SELF, STAFF (facilitator of the author's cohort, or admin), PEER or NOBODY."""
+def viewer(actor_id: int, author_id: int, *, staff: bool, peer: bool, group_peer: bool = False) -> str:
+    """SELF, STAFF (facilitator of the author's cohort, or admin), GROUP_PEER, PEER or NOBODY."""
     if actor_id == author_id:
         return SELF
     if staff:
         return STAFF
+    if group_peer:
+        return GROUP_PEER
     return PEER if peer else NOBODY
 
 
@@ -104,9 +133,18 @@ def may_see_answer(who: str, kind: str, visibility: str) -> bool:
         return False
     if who == STAFF:
         return visibility in (FACILITATOR, COHORT)
+    if who == GROUP_PEER:
+        return visibility in (GROUP, COHORT)
     if who == PEER:
         return visibility == COHORT
     return False
+
+
+def may_see_group_log(who: str, visibility: str) -> bool:
+    """A learning group's log: the group always; staff only where shared with the facilitator."""
+    if who in (SELF, GROUP_PEER):
+        return True
+    return who == STAFF and visibility == FACILITATOR
 
 
 def staff_may_see() -> ColumnElement[bool]:

@@ -34,12 +34,16 @@ def pages_for(role: str | None, first_run: bool) -> list[st.Page]:
             _page("home", "nav.home", ":material/home:", default=True),
             _page("module", "nav.module", ":material/menu_book:"),
             _page("journal", "nav.journal", ":material/book:"),
+            _page("groups", "groups.nav", ":material/diversity_3:"),
+            _page("wall", "wall.nav", ":material/forum:"),
             _page("my_data", "privacy.nav", ":material/folder_shared:"),
             account,
         ]
     staff = [
         _page("cohorts", "nav.cohorts", ":material/groups:", default=True),
         _page("dashboard", "nav.dashboard", ":material/monitoring:"),
+        _page("groups", "groups.nav_staff", ":material/diversity_3:"),
+        _page("wall", "wall.nav", ":material/forum:"),
         account,
     ]
     if role == "admin":

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from modules.db.engine import unit_of_work
 from modules.db.models import User
-from modules.services import answers, dashboard, mydata, privacy, reports
+from modules.services import answers, dashboard, groups, mail, mydata, privacy, reports, wall
 from modules.services.errors import DomainError
 
 ACTORS = ("part_a", "part_a_other", "fac_a", "fac_b", "admin")
@@ -26,6 +26,7 @@ STAFF_AND_SELF = {"part_a", "fac_a", "admin"}
 # The rule allows peers to read a cohort-shared follow-up; the cohort view shows only the
 # commitment itself, which is stricter (and so allowed).
 FOLLOWUP_SHARED = {"part_a_other", "fac_a", "admin"}
+GROUP = {"part_a", "part_a_other"}  # both are in one learning group
 
 
 def _seed(svc, w) -> dict[str, tuple[str, set[str]]]:
@@ -41,6 +42,13 @@ def _seed(svc, w) -> dict[str, tuple[str, set[str]]]:
     answers.save_answer(svc, o, w.cohort_a, "example", "try-it", {"what": "MRK-what-cohort",
                         "with_whom": "MRK-whom-cohort", "due": "2026-01-01"}, submit=True, visibility="cohort")
     answers.follow_up(svc, o, answers.my_commitments(svc, o)[0]["id"], "done", "MRK-followup-cohort")
+    group = groups.create_group(svc, w.fac_a, w.cohort_a, "G")
+    for member in (a, o):
+        groups.place(svc, w.fac_a, w.cohort_a, member.id, group)
+    groups.write_log(svc, a, w.cohort_a, "example", "MRK-grouplog-group")
+    groups.write_log(svc, a, w.cohort_a, "example", "MRK-grouplog-facilitator", share_with_facilitator=True)
+    post = wall.wall(svc, a, w.cohort_a, "example")[0]["id"]
+    wall.reply(svc, a, post, "MRK-wall-reply")
     with unit_of_work(svc.engine) as db:
         user = db.get(User, a.id)
         login, password_hash = user.login, user.password_hash
@@ -58,6 +66,9 @@ def _seed(svc, w) -> dict[str, tuple[str, set[str]]]:
         "users.email": (login, STAFF_AND_SELF),
         "enrolments.email": (login, STAFF_AND_SELF),
         "users.password_hash": (password_hash, set()),
+        "learning_group_logs.text": ("MRK-grouplog-group", GROUP),
+        "learning_group_logs.text (shared with the facilitator)": ("MRK-grouplog-facilitator", GROUP | {"fac_a", "admin"}),
+        "wall_replies.text": ("MRK-wall-reply", SHARED_WITH_COHORT | {"part_a_other"}),
     }
 
 
@@ -83,6 +94,9 @@ def _revealed(svc, w, actor) -> str:
         _try(dashboard.overview, svc, actor, cohort_id=w.cohort_a),
         _try(dashboard.overview, svc, actor, org_id=w.org_a),
         _try(dashboard.shared_answers, svc, actor, w.cohort_a),
+        _try(groups.my_group, svc, actor, w.cohort_a), _try(groups.overview, svc, actor, w.cohort_a),
+        _try(groups.group_shared, svc, actor, w.cohort_a), _try(wall.wall, svc, actor, w.cohort_a, "example"),
+        _try(mail.status, svc, actor, w.cohort_a),
     ]
     parts += [_try(dashboard.participant_commitments, svc, actor, w.cohort_a, p.id) for p in (w.part_a, w.part_a_other)]
     text = "\n".join(repr(p) for p in parts)
@@ -114,15 +128,24 @@ def test_every_text_column_in_the_registry_is_exercised_by_the_matrix(revealed):
     # test_privacy_rule.py (group means only); status columns are always shown to staff.
     proven_elsewhere = {"feedback.rating", "answers.status", "answers.visibility", "section_reads.section_id",
                         "users.name", "enrolments.name", "commitments.outcome", "auth_sessions.token_hash",
-                        "one_time_codes.code_hash"}
+                        "one_time_codes.code_hash", "learning_group_logs.visibility",
+                        # recall and practice follow-up answers hold option ids and frequencies (no
+                        # text to mark): test_recall.py and test_practice_followup.py prove them.
+                        "recall_answers.answers", "recall_answers.correct", "recall_answers.total",
+                        "practice_followups.answers",
+                        # the outbox's address is a copy of users.email; no service returns it.
+                        "outbox.to_address"}
     assert set(privacy.REGISTRY) - covered - proven_elsewhere == set()
 
 
 def test_names_reach_the_cohorts_staff_and_peers_only_next_to_what_was_shared(svc, world):
+    from tests.builders import make_participant
+
     _seed(svc, world)
+    make_participant(svc, world.fac_a, world.cohort_a, "Cilla C")  # shares nothing, in no learning group
     seen = {name: _revealed(svc, world, getattr(world, name)) for name in ("part_a", "part_a_other", "fac_b")}
     assert "Åke A" in seen["part_a"]  # the author of an answer shared with the cohort
-    assert "Anna A" not in seen["part_a_other"]  # Anna shared nothing
+    assert "Cilla C" not in seen["part_a"] and "Cilla C" not in seen["part_a_other"]
     assert "Anna A" not in seen["fac_b"] and "Åke A" not in seen["fac_b"]
 
 

@@ -57,7 +57,8 @@ def render_exercise(ctx: Ctx) -> None:
 
 # --- reflection -------------------------------------------------------------------------
 
-VIS_KEYS = {"private": "visibility.private", "facilitator": "visibility.facilitator", "cohort": "visibility.cohort"}
+VIS_KEYS = {"private": "visibility.private", "group": "groups.visibility", "facilitator": "visibility.facilitator",
+            "cohort": "visibility.cohort"}
 
 
 def _visibility(ctx: Ctx) -> str:
