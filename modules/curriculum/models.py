@@ -176,3 +176,4 @@ class ModuleMeta(Strict):
     sections: list[SectionRef] = Field(min_length=1)
     exercises: list[Exercise] = []
     recall: list[Question] = []  # 3-5 questions offered again after the module (spaced retrieval)
+    group_prompt: L | None = None  # what a learning group does together after the module

@@ -25,3 +25,10 @@ def test_every_module_offers_three_to_five_recall_questions(shipped_program):
     assert shipped_program.ok, shipped_program.problems
     assert {m.id: 3 <= len(m.meta.recall) <= 5 for m in shipped_program.modules} == {
         m.id: True for m in shipped_program.modules}
+
+
+def test_every_module_gives_learning_groups_a_prompt_in_both_languages(shipped_program):
+    assert shipped_program.ok, shipped_program.problems
+    missing = [m.id for m in shipped_program.modules
+               if not (m.meta.group_prompt and m.meta.group_prompt.get("sv") and m.meta.group_prompt.get("en"))]
+    assert missing == []
