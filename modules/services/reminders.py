@@ -1,5 +1,5 @@
 """What is due to be e-mailed now: a module that opens today, tomorrow's session (with its .ics),
-a commitment due for follow-up. Each message has a dedupe key, so running this every few
+a commitment due for follow-up, recall questions due (spaced retrieval). Each message has a dedupe key, so running this every few
 minutes queues each reminder once."""
 
 from __future__ import annotations
@@ -77,6 +77,21 @@ def _commitments_due(db: Session, cohort: Cohort, today: dt.date, now: dt.dateti
     return n
 
 
+def _recall_due(db: Session, svc: Services, cohort: Cohort, today: dt.date, members: list[User],
+                now: dt.datetime) -> int:
+    from modules.services.retrieval import due_recall
+
+    n = 0
+    for user in members:
+        for row in due_recall(db, svc, user.id, cohort.id, today):
+            module = svc.program.module(row["module_id"])
+            msg = compose("recall", user.language, name=user.name, module=module.meta.title.get(user.language))
+            n += enqueue(db, kind="recall", dedupe_key=f"recall:{cohort.id}:{row['module_id']}:{row['round']}:{user.id}",
+                         to=address_of(user), language=user.language, message=msg, user_id=user.id,
+                         cohort_id=cohort.id, not_before=now)
+    return n
+
+
 def queue_due(svc: Services, now: dt.datetime) -> int:
     """Queue every reminder due at `now` (naive UTC); returns how many were queued."""
     from modules.db.engine import unit_of_work
@@ -92,4 +107,5 @@ def queue_due(svc: Services, now: dt.datetime) -> int:
             queued += _module_opens(db, svc, cohort, today, members, now)
             queued += _sessions_tomorrow(db, svc, cohort, today, members, now)
             queued += _commitments_due(db, cohort, today, now)
+            queued += _recall_due(db, svc, cohort, today, members, now)
     return queued

@@ -232,3 +232,18 @@ def test_nudging_while_e_mail_is_off_says_so(svc, world):
         mail.send_nudges(svc, world.fac_a, world.cohort_a, [world.part_a.id], "")
     assert err.value.key == "distance.mail_off"
     assert mail.status(svc, world.fac_a, world.cohort_a)["enabled"] is False
+
+
+def test_recall_questions_due_are_reminded_once_per_round(svc, world, smtp):
+    from tests.contentapp_builders import finish_example
+
+    inbox, port = smtp
+    svc = _with_smtp(svc, port)
+    finish_example(svc, world.part_a, world.cohort_a)
+    _run(svc)
+    assert not [m for m in inbox.messages if m["Subject"].startswith("Repetition")]  # not due yet
+    later = utcnow() + dt.timedelta(days=3)
+    _run(svc, later)
+    _run(svc, later + dt.timedelta(hours=1))
+    recall = [m for m in inbox.messages if m["Subject"].startswith("Repetition")]
+    assert len(recall) == 1 and recall[0]["To"] == world.part_a.login
