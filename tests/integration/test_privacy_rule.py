@@ -36,7 +36,8 @@ def assessed(engine, svc, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(EXAMPLE_CONTENT, content)
     path = content / "01-example" / "module.yaml"
-    text = path.read_text(encoding="utf-8").replace("try-it]", "try-it, final]") + FINAL
+    text = path.read_text(encoding="utf-8").replace("try-it]", "try-it, final]")
+    text = text.replace("\nrecall:", "\n" + FINAL.rstrip("\n") + "\nrecall:") if "\nrecall:" in text else text + FINAL
     path.write_text(text, encoding="utf-8")
     program = load_program(content)
     assert program.ok, program.problems
