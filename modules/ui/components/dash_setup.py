@@ -66,6 +66,9 @@ def _plan(actor, cohort) -> None:
         [m.id for m in program if m.id not in planned]
     df = pd.DataFrame([{"include": mid in planned, "position": i + 1, "module": svc.program.module(mid).meta.title.get(lang),
                         "unlock": planned.get(mid, {}).get("unlock_date"), "id": mid} for i, mid in enumerate(order)])
+    # A typed date column even when every cell is empty: an all-None column has no type, and
+    # Streamlit then hands back a picked date as a string instead of a date.
+    df["unlock"] = pd.to_datetime(df["unlock"])
     edited = st.data_editor(df, hide_index=True, width="stretch", disabled=["module", "id"], key=f"plan-{cohort['id']}",
                             column_config={"include": st.column_config.CheckboxColumn(tr("cset.include")),
                                            "position": st.column_config.NumberColumn(tr("cset.position"), min_value=1, step=1),
@@ -75,12 +78,27 @@ def _plan(actor, cohort) -> None:
     st.caption(tr("cset.plan_help"))
     if st.button(tr("cset.save_plan"), type="primary", key=f"save-plan-{cohort['id']}"):
         rows = edited[edited["include"]].sort_values("position")
-        items = [(r["id"], r["unlock"] if isinstance(r["unlock"], dt.date) and not pd.isna(r["unlock"]) else None)
-                 for _, r in rows.iterrows()]
-        items = [(m, u.date() if isinstance(u, pd.Timestamp) else u) for m, u in items]
+        try:
+            items = [(r["id"], grid_date(r["unlock"])) for _, r in rows.iterrows()]
+        except ValueError:
+            st.error(tr("error.invalid", field=tr("cset.unlock")))
+            return
         ok, _ = state.call(planning.set_plan, svc, actor, cohort["id"], items)
         if ok:
             st.success(tr("cset.plan_saved"))
+
+
+def grid_date(value: object) -> dt.date | None:
+    """A date cell from st.data_editor as a date; empty is None; anything else is refused."""
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):  # pd.Timestamp too
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    raise ValueError(f"not a date: {value!r}")
 
 
 def _schedule(actor, cohort) -> None:
