@@ -7,43 +7,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from modules.i18n import fmt_date, fmt_percent, fmt_time, sort_key
-from modules.services import cohorts, dashboard, planning, reports
+from modules.i18n import fmt_date, fmt_time
+from modules.services import dashboard, planning, reports
 from modules.ui import state
+from modules.ui.components.attendance_ui import attendance, delete_session_button  # noqa: F401 - the page's tab
 from modules.ui.components.roster_ui import roster_import
 from modules.ui.state import tr
-
-
-def attendance(actor, cohort) -> None:
-    svc, lang = state.services(), state.lang()
-    sessions = state.run(planning.list_sessions, svc, actor, cohort["id"]) or []
-    people = [p for p in state.run(cohorts.roster, svc, actor, cohort["id"]) or [] if p["user_id"]]
-    if not sessions or not people:
-        st.info(tr("dash.attendance_empty"))
-        return
-    data = state.run(dashboard.attendance, svc, actor, cohort["id"])
-    marks = data["marks"] if data else {}
-    chosen = st.selectbox(tr("dash.session"), [s["id"] for s in sessions], format_func=lambda i: next(
-        f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)} · {s['title']}" for s in sessions if s["id"] == i))
-    people.sort(key=lambda p: sort_key(lang)(p["name"]))
-    with st.form(f"attendance-{chosen}"):
-        ticks = {p["user_id"]: st.checkbox(p["name"], value=marks.get((chosen, p["user_id"]), False),
-                                           key=f"att-{chosen}-{p['user_id']}") for p in people}
-        if st.form_submit_button(tr("dash.save_attendance"), type="primary"):
-            ok, _ = state.call(planning.set_attendance, svc, actor, chosen, {u for u, v in ticks.items() if v})
-            if ok:
-                st.success(tr("dash.attendance_saved"))
-                st.rerun()
-    held = [s for s in sessions if any((s["id"], p["user_id"]) in marks for p in people)]
-    if held:
-        per_person = [{tr("dash.col.name"): p["name"], tr("dash.col.rate"): fmt_percent(
-            sum(marks.get((s["id"], p["user_id"]), False) for s in held) / len(held), lang)} for p in people]
-        per_session = [{tr("dash.session"): s["title"], tr("dash.col.date"): fmt_date(s["date"], lang),
-                        tr("dash.col.rate"): fmt_percent(sum(marks.get((s["id"], p["user_id"]), False)
-                                                             for p in people) / len(people), lang)} for s in held]
-        c1, c2 = st.columns(2)
-        c1.dataframe(pd.DataFrame(per_person), hide_index=True, width="stretch")
-        c2.dataframe(pd.DataFrame(per_session), hide_index=True, width="stretch")
 
 
 def setup(actor, cohort) -> None:
@@ -110,13 +79,13 @@ def _schedule(actor, cohort) -> None:
                       key=f"tz-{cohort['id']}", help=tr("cset.timezone", tz=cohort["timezone"]))
     if tz != cohort["timezone"] and state.call(planning.set_timezone, svc, actor, cohort["id"], tz)[0]:
         st.rerun()
+    marks = (state.run(dashboard.attendance, svc, actor, cohort["id"]) or {}).get("marks", {}) if sessions else {}
+    taken = {sid for sid, _ in marks}
     for s in sessions:
         c1, c2 = st.columns([5, 1])
         c1.text(f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)} · "
                 f"{s['title']} · {s['place']}")
-        if c2.button(tr("cset.delete"), key=f"del-s-{s['id']}"):
-            if state.call(planning.delete_session, svc, actor, s["id"])[0]:
-                st.rerun()
+        delete_session_button(actor, s, s["id"] in taken, c2)
     modules = [None] + [m.id for m in svc.program.modules]
     with st.form(f"session-{cohort['id']}", clear_on_submit=True):
         title = st.text_input(tr("cset.session_title"), max_chars=160)
