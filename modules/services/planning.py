@@ -64,7 +64,7 @@ def save_session(svc: Services, actor: Actor, cohort_id: int, title: str, date: 
     if not isinstance(date, dt.date) or not isinstance(start, dt.time) or not isinstance(end, dt.time):
         raise DomainError("error.required", field="time")
     if end <= start:
-        raise DomainError("error.end_before_start")
+        raise DomainError("firsthour.end_time_before_start")
     if module_id and svc.program.module(module_id) is None:
         raise DomainError("error.plan_unknown", module=module_id)
     with unit_of_work(svc.engine, write=True) as db:

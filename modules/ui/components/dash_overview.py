@@ -49,7 +49,9 @@ def _grid(actor, people, modules, cohort_id, multi) -> None:
     value_cols = [c for c in df.columns if c not in (tr("dash.col.name"), tr("dash.col.cohort"))]
     # Progress bars coloured by value (red below half, green above): a colour scale that stays
     # fast for thousands of rows, and every column still sorts.
-    config = {c: st.column_config.ProgressColumn(c, min_value=0.0, max_value=1.0, format="percent", color="auto")
+    # Whole percentages ("58 %"): Streamlit's "percent" format writes English decimals ("58.33%").
+    df[value_cols] = df[value_cols].astype(float) * 100
+    config = {c: st.column_config.ProgressColumn(c, min_value=0.0, max_value=100.0, format="%d %%", color="auto")
               for c in value_cols}
     event = st.dataframe(df, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
                          key=f"grid-{cohort_id}-{multi}", column_config=config)

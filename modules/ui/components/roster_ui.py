@@ -17,8 +17,8 @@ def roster_import(actor, cohort) -> None:
     done = st.session_state.pop(f"roster-done-{cid}", None)
     if done is not None:
         st.success(tr("rosterui.imported", n=done))
-    st.caption(tr("rosterui.help", mb=fmt_number(svc.settings.upload_max_mb, state.lang(), 0),
-                  rows=fmt_number(svc.settings.upload_max_rows, state.lang(), 0)))
+    limits = _limits(svc)
+    st.caption(tr("rosterui.help", **limits))
     generation = st.session_state.get(f"roster-gen-{cid}", 0)
     upload = st.file_uploader(tr("rosterui.upload"), type=["xlsx", "csv"], key=f"roster-{cid}-{generation}")
     if upload is None:
@@ -28,8 +28,7 @@ def roster_import(actor, cohort) -> None:
     if plan is None:
         return
     if plan.file_error:
-        st.error(tr(plan.file_error, **(plan.file_error_params or {"mb": svc.settings.upload_max_mb,
-                                                                    "rows": svc.settings.upload_max_rows})))
+        st.error(tr(plan.file_error, **limits))
         return
     _preview(plan)
     if not plan.rows:
@@ -43,6 +42,13 @@ def roster_import(actor, cohort) -> None:
     st.caption(tr("firsthour.roster_no_email"))
     if st.button(tr("rosterui.import", n=len(plan.rows)), type="primary", key=f"import-{cid}-{generation}"):
         _import(actor, cid, plan, skip_invalid=False)
+
+
+def _limits(svc) -> dict[str, str]:
+    """The upload limits as the user's locale writes numbers."""
+    lang, mb = state.lang(), svc.settings.upload_max_mb
+    return dict(mb=fmt_number(mb, lang, 0 if float(mb).is_integer() else 1),
+                rows=fmt_number(svc.settings.upload_max_rows, lang, 0))
 
 
 def _parsed_once(actor, cid: int, upload) -> roster.RosterPlan | None:
