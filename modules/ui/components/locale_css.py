@@ -21,8 +21,8 @@ def style_sheet(upload_label: str) -> str:
         f"<style>/* {MARKER} */"
         '[data-testid="InputInstructions"]{display:none}'
         '[data-testid="stFileUploaderDropzoneInstructions"]{display:none}'
-        '[data-testid="stFileUploaderDropzone"] button{font-size:0}'
-        f'[data-testid="stFileUploaderDropzone"] button::after{{content:"{label}";font-size:1rem}}'
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]{display:none}'
+        f'[data-testid="stFileUploaderDropzone"] button::after{{content:"{label}"}}'
         "</style>"
     )
 
