@@ -105,3 +105,14 @@ def test_the_excel_export_says_grupp_like_the_interface():
 
     swedish = " ".join(v for k, v in catalog("sv").items() if k.startswith("export."))
     assert "ohort" not in swedish and catalog("sv")["export.col.cohort"] == "Grupp"
+
+
+def test_the_dashboards_feedback_mean_has_a_swedish_decimal_comma(ui_svc):
+    w = World(ui_svc)
+    sid = planning.save_session(ui_svc, w.fac_a, w.cohort_a, "Uppstart", dt.date.today(), dt.time(9), dt.time(12))
+    planning.rate_session(ui_svc, w.part_a, sid, 4, "")
+    planning.rate_session(ui_svc, w.part_a_other, sid, 5, "")
+    at = app(w.fac_a).run()
+    at.switch_page("modules/ui/pages/dashboard.py").run()
+    means = [list(d.value["Medel (1–5)"]) for d in at.dataframe if "Medel (1–5)" in d.value.columns]
+    assert means == [["4,5"]]

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from modules.i18n import fmt_date, fmt_datetime, fmt_percent, sort_key
+from modules.i18n import fmt_date, fmt_datetime, fmt_number, fmt_percent, sort_key
 from modules.services import dashboard
 from modules.services.summaries import summarise
 from modules.ui import state
@@ -116,7 +116,7 @@ def _feedback(fb) -> None:
         return
     lang = state.lang()
     st.dataframe(pd.DataFrame([{tr("dash.col.kind"): tr(f"dash.kind.{a['kind']}"), tr("dash.col.target"): a["target"],
-                                tr("dash.col.mean"): round(a["mean"], 2), "n": a["n"]} for a in fb["averages"]]),
+                                tr("dash.col.mean"): fmt_number(a["mean"], lang, 1), "n": a["n"]} for a in fb["averages"]]),
                  hide_index=True, width="stretch")
     for c in fb["comments"][:50]:
         st.caption(f"{c['target']} · {c['rating']}/5 · {fmt_date(c['created'].date(), lang)}")
