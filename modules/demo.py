@@ -112,6 +112,7 @@ def _code(db) -> str:
 
 def _history(db, svc, rng, cohort, user_ids, sessions, today) -> None:
     reads, answers, feedback, attendance = [], [], [], []
+    enrolment_of = dict(db.execute(select(Enrolment.user_id, Enrolment.id).where(Enrolment.cohort_id == cohort.id)).all())
     pairs = {(bm, bx) for bm, bx, *_ in assessment_pairs(svc.program)} | {(fm, fx) for _, _, fm, fx, _ in assessment_pairs(svc.program)}
     base_dims = {fx: b for _, _, _, fx, b in assessment_pairs(svc.program)}
     for uid in user_ids:
@@ -129,7 +130,7 @@ def _history(db, svc, rng, cohort, user_ids, sessions, today) -> None:
                                      created_at=utcnow()))
         for s in sessions:
             if s.date <= today:
-                attendance.append(dict(session_id=s.id, user_id=uid, present=rng.random() < 0.85))
+                attendance.append(dict(session_id=s.id, enrolment_id=enrolment_of[uid], present=rng.random() < 0.85))
     if reads:
         db.execute(insert(SectionRead), reads)
     if feedback:

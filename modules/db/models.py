@@ -207,13 +207,6 @@ class Commitment(Base):
     followed_up_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
-class Attendance(Base):
-    __tablename__ = "attendance"
-    session_id: Mapped[int] = mapped_column(ForeignKey("cohort_sessions.id", ondelete="CASCADE"), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    present: Mapped[bool] = mapped_column(Boolean, default=True)
-
-
 class Feedback(Base):
     """A rating (1-5) and optional comment on a module or on a session."""
 
@@ -401,3 +394,15 @@ class WallHidden(Base):
     answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
     hidden_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     hidden_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+# --- firsthour (revision 0005) ---
+
+
+class Attendance(Base):
+    """Who was at a session, per roster row: people invited from a roster can be marked before
+    they join, and the marks stay theirs when they do (joining fills in the same enrolment)."""
+
+    __tablename__ = "session_attendance"
+    session_id: Mapped[int] = mapped_column(ForeignKey("cohort_sessions.id", ondelete="CASCADE"), primary_key=True)
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolments.id", ondelete="CASCADE"), primary_key=True,
+                                              index=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -12,6 +12,7 @@ import functools
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal, format_percent
 
@@ -68,8 +69,15 @@ def fmt_number(value: float | None, lang: str, digits: int = 1) -> str:
                           locale=LOCALES.get(lang, "sv_SE"))
 
 
-def fmt_percent(value: float | None, lang: str) -> str:
-    return "–" if value is None else format_percent(value, locale=LOCALES.get(lang, "sv_SE"))
+def fmt_percent(value: float | None, lang: str, digits: int = 1) -> str:
+    """A share as a percentage in the locale's own style, up to `digits` decimals: "58,3 %", "9 %"."""
+    if value is None:
+        return "–"
+    locale = Locale.parse(LOCALES.get(lang, "sv_SE"))
+    pattern = locale.percent_formats[None].pattern
+    if digits:
+        pattern = pattern.replace("0", "0." + "#" * digits, 1)
+    return format_percent(value, format=pattern, locale=locale)
 
 
 def sort_key(lang: str):

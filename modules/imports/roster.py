@@ -13,14 +13,14 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from openpyxl import load_workbook
 
 MAX_NAME, MAX_EMAIL = 120, 254
-MAX_UNZIPPED_FACTOR = 20  # an .xlsx may unpack to 20x its size; more is a zip bomb
+MAX_COLUMNS = 64  # Medled's columns must be among the first 64 (A–BL); cells further right are never read
 HEADERS = {
     "name": {"name", "namn", "full name", "fullname", "fullständigt namn", "fullt namn"},
     "email": {"email", "e-mail", "e-post", "epost", "mail", "e-mail address", "email address", "e-postadress"},
@@ -68,7 +68,12 @@ class _FileError(Exception):
 
 
 def parse_roster(filename: str, data: bytes, *, max_bytes: int, max_rows: int) -> RosterPreview:
-    """Parse an uploaded roster; the size limit is checked before anything is parsed."""
+    """Parse an uploaded roster; the size limit is checked before anything is parsed.
+
+    Work is bounded by the limits, not by what the file declares: every row counts towards
+    max_rows (blank ones too, so a file of a million empty rows stops at the limit), and only
+    the first MAX_COLUMNS columns of an .xlsx are read.
+    """
     try:
         if len(data) > max_bytes:
             raise _too_large(max_bytes)
@@ -76,7 +81,7 @@ def parse_roster(filename: str, data: bytes, *, max_bytes: int, max_rows: int) -
             raise _FileError("roster.empty")
         suffix = PurePath(filename or "").suffix.lower()
         if suffix == ".xlsx":
-            return _parse_table(_xlsx_rows(data, max_bytes), max_rows)
+            return _parse_table(_xlsx_rows(data, max_bytes, max_rows), max_rows)
         if suffix == ".csv":
             return _parse_table(_csv_rows(data), max_rows)
         raise _FileError("roster.wrong_type")
@@ -94,7 +99,7 @@ def _too_large(max_bytes: int) -> _FileError:
     return _FileError("roster.file_too_large", mb=f"{max_bytes / 2**20:.1f}".removesuffix(".0"))
 
 
-def _xlsx_rows(data: bytes, max_bytes: int) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(data: bytes, max_bytes: int, max_rows: int) -> Iterator[tuple[int, list]]:
     if not data.startswith(b"PK\x03\x04"):  # not a zip: some other file renamed, or garbage
         disguised = data.startswith(_OTHER_FORMATS) or _is_text(data[:4096])
         raise _FileError("roster.wrong_type" if disguised else "roster.corrupt")
@@ -106,7 +111,7 @@ def _xlsx_rows(data: bytes, max_bytes: int) -> Iterator[tuple[int, list[str]]]:
         raise _FileError("roster.corrupt") from error
     if "xl/workbook.xml" not in names:  # a .docx, .odt or plain zip renamed .xlsx
         raise _FileError("roster.wrong_type")
-    if unzipped > MAX_UNZIPPED_FACTOR * max_bytes:
+    if unzipped > max_bytes:  # unpacked, too, no larger than an upload may be: bounds the XML to parse
         raise _too_large(max_bytes)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -116,9 +121,10 @@ def _xlsx_rows(data: bytes, max_bytes: int) -> Iterator[tuple[int, list[str]]]:
         if not workbook.worksheets:
             raise _FileError("roster.empty")
         sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some tools write a wrong <dimension>; read every row and column
-        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            yield number, [_text(value) for value in values]
+        # Explicit bounds, never the sheet's declared <dimension> (which may be wrong or huge):
+        # one row past the limit is enough to know the file has too many.
+        rows = sheet.iter_rows(min_row=1, max_row=max_rows + 2, min_col=1, max_col=MAX_COLUMNS, values_only=True)
+        yield from enumerate(rows, 1)
     finally:
         workbook.close()
 
@@ -171,24 +177,30 @@ def _text(value: object) -> str:
 # ---- from rows to a preview ------------------------------------------------------------------
 
 
-def _parse_table(rows: Iterable[tuple[int, list[str]]], max_rows: int) -> RosterPreview:
+def _blank(values: Sequence) -> bool:
+    return not any(_text(v).strip() for v in values if v is not None)
+
+
+def _parse_table(rows: Iterable[tuple[int, Sequence]], max_rows: int) -> RosterPreview:
+    """Rows are numbered from 1 as in the file; the header is the first row that is not blank."""
     rows = iter(rows)
     columns = None
-    for _number, values in rows:
-        if any(v.strip() for v in values):
-            columns = _columns(values)
+    for number, values in rows:
+        if number > max_rows + 1:
+            raise _FileError("roster.too_many_rows", rows=max_rows)
+        if not _blank(values):
+            columns = _columns([_text(v) for v in values])
             break
     if columns is None:
         raise _FileError("roster.empty")
     if "email" not in columns or not ({"name", "firstname", "lastname"} & columns.keys()):
         raise _FileError("roster.no_usable_columns")
-    preview, first_row_of, count = RosterPreview(), {}, 0
+    preview, first_row_of = RosterPreview(), {}
     for number, values in rows:
-        if not any(v.strip() for v in values):
-            continue  # blank rows are skipped silently
-        count += 1
-        if count > max_rows:
+        if number > max_rows + 1:  # every row counts, blank or not: the header and max_rows more
             raise _FileError("roster.too_many_rows", rows=max_rows)
+        if _blank(values):
+            continue  # blank rows are skipped silently
         _check_row(preview, number, _pick(values, columns), first_row_of)
     if not preview.rows and not preview.problems:
         raise _FileError("roster.empty")
@@ -206,10 +218,10 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _pick(values: list[str], columns: dict[str, int]) -> dict[str, str]:
+def _pick(values: Sequence, columns: dict[str, int]) -> dict[str, str]:
     def cell(field_name: str) -> str:
         index = columns.get(field_name)
-        return " ".join(values[index].split()) if index is not None and index < len(values) else ""
+        return " ".join(_text(values[index]).split()) if index is not None and index < len(values) else ""
 
     name = cell("name") or " ".join(part for part in (cell("firstname"), cell("lastname")) if part)
     return {"name": name, "email": cell("email").lower(), "username": cell("username")}

@@ -181,10 +181,10 @@ def participant_commitments(svc: Services, actor: Actor, cohort_id: int, user_id
 
 
 def attendance(svc: Services, actor: Actor, cohort_id: int) -> dict:
-    """{"marks": {(session id, user id): present}} for the cohort's sessions."""
+    """{"marks": {(session id, enrolment id): present}} for the cohort's sessions."""
     with unit_of_work(svc.engine) as db:
         require_cohort(db, actor, cohort_id, manage=True)
-        rows = db.execute(select(Attendance.session_id, Attendance.user_id, Attendance.present)
+        rows = db.execute(select(Attendance.session_id, Attendance.enrolment_id, Attendance.present)
                           .join(CohortSession, CohortSession.id == Attendance.session_id)
                           .where(CohortSession.cohort_id == cohort_id)).all()
-    return dict(marks={(sid, uid): present for sid, uid, present in rows})
+    return dict(marks={(sid, eid): present for sid, eid, present in rows})

@@ -55,7 +55,8 @@ def my_data(svc: Services, actor: Actor) -> dict[str, list[dict]]:
                            for a, title, date in db.execute(
                                select(Attendance, CohortSession.title, CohortSession.date)
                                .join(CohortSession, CohortSession.id == Attendance.session_id)
-                               .where(Attendance.user_id == actor.id))],
+                               .join(Enrolment, Enrolment.id == Attendance.enrolment_id)
+                               .where(Enrolment.user_id == actor.id))],
             "sessions": [dict(created=s.created_at, expires=s.expires_at, revoked=s.revoked_at,
                               who="privacy.who.secret")
                          for s in db.scalars(select(AuthSession).where(AuthSession.user_id == actor.id)
@@ -165,7 +166,8 @@ def erase_user(db, user_id: int) -> None:
     db.execute(update(Enrolment).where(Enrolment.user_id == user_id, Enrolment.joined_at.is_not(None))
                .values(user_id=None, name="", email=None, department=None))
     db.execute(delete(Enrolment).where(Enrolment.user_id == user_id))
-    for model in (Commitment, Answer, Feedback, SectionRead, Attendance, AuthSession, OneTimeCode):
+    # Attendance marks stay with the anonymised roster row (counts), or go with a deleted one.
+    for model in (Commitment, Answer, Feedback, SectionRead, AuthSession, OneTimeCode):
         db.execute(delete(model).where(model.user_id == user_id))
     db.execute(update(ExportLog).where(ExportLog.user_id == user_id).values(user_id=None))
     db.execute(delete(User).where(User.id == user_id))

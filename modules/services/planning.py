@@ -64,7 +64,7 @@ def save_session(svc: Services, actor: Actor, cohort_id: int, title: str, date: 
     if not isinstance(date, dt.date) or not isinstance(start, dt.time) or not isinstance(end, dt.time):
         raise DomainError("error.required", field="time")
     if end <= start:
-        raise DomainError("error.end_before_start")
+        raise DomainError("firsthour.end_time_before_start")
     if module_id and svc.program.module(module_id) is None:
         raise DomainError("error.plan_unknown", module=module_id)
     with unit_of_work(svc.engine, write=True) as db:
@@ -91,20 +91,20 @@ def delete_session(svc: Services, actor: Actor, session_id: int) -> None:
         db.delete(row)
 
 
-def set_attendance(svc: Services, actor: Actor, session_id: int, present_user_ids: set[int]) -> None:
-    """Ticks who attended; everybody else who has joined is marked absent."""
+def set_attendance(svc: Services, actor: Actor, session_id: int, present_enrolment_ids: set[int]) -> None:
+    """Ticks who attended, by roster row: everyone on the roster, joined or only invited, is
+    marked present or absent. Joining later fills in the same roster row, so the marks stay."""
     with unit_of_work(svc.engine, write=True) as db:
         session = db.get(CohortSession, session_id)
         if session is None:
             raise NotFound()
         require_cohort(db, actor, session.cohort_id, manage=True)
-        members = set(db.scalars(select(Enrolment.user_id).where(
-            Enrolment.cohort_id == session.cohort_id, Enrolment.user_id.is_not(None))))
-        if not set(present_user_ids) <= members:
+        roster = set(db.scalars(select(Enrolment.id).where(Enrolment.cohort_id == session.cohort_id)))
+        if not set(present_enrolment_ids) <= roster:
             raise NotFound()
         db.execute(delete(Attendance).where(Attendance.session_id == session_id))
-        for uid in members:
-            db.add(Attendance(session_id=session_id, user_id=uid, present=uid in present_user_ids))
+        for eid in roster:
+            db.add(Attendance(session_id=session_id, enrolment_id=eid, present=eid in present_enrolment_ids))
 
 
 def rate_session(svc: Services, actor: Actor, session_id: int, rating: int, comment: str) -> None:

@@ -69,13 +69,13 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
                                  .where(Commitment.cohort_id.in_(cohort_ids), privacy.staff_may_see())).all()
         sessions = db.scalars(select(CohortSession).where(CohortSession.cohort_id.in_(cohort_ids))
                               .order_by(CohortSession.date)).all()
-        marks = db.execute(select(Attendance.session_id, Attendance.user_id, Attendance.present)
+        marks = db.execute(select(Attendance.session_id, Attendance.enrolment_id, Attendance.present)
                            .where(Attendance.session_id.in_([s.id for s in sessions]))).all()
         assessment = assessment_change(db, svc, cohort_ids)
         feedback = feedback_summary(db, svc, cohort_ids, lang)
     report = R.Report(title=f"{org_name} – {title}" if scope == "cohort" else org_name, scope=scope, language=lang,
                       generated_at=utcnow(), generated_by=actor.name, min_group=svc.settings.min_group_size)
-    keys = _participants(report, people, grid, org, marks, sessions)
+    keys, by_enrolment = _participants(report, people, grid, org, marks)
     report.cohorts = _cohort_summaries(report.participants, cohorts, org_name)
     seen_modules = []
     for plan in plans.values():
@@ -94,25 +94,26 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
                                           c.followup or "", c.followed_up_at)
                           for c in commitments if (c.cohort_id, c.user_id) in keys]
     by_id = {s.id: s for s in sessions}
-    report.attendance = [R.AttendanceRow(keys[(by_id[sid].cohort_id, uid)], by_id[sid].title, by_id[sid].date, present)
-                         for sid, uid, present in marks if (by_id[sid].cohort_id, uid) in keys]
+    report.attendance = [R.AttendanceRow(by_enrolment[eid], by_id[sid].title, by_id[sid].date, present)
+                         for sid, eid, present in marks if eid in by_enrolment]
     report.feedback = [R.FeedbackRow(c["cohort"], t(lang, f"dash.kind.{c['kind']}"), c["target"], c["rating"],
                                      c["comment"], c["created"]) for c in feedback["comments"]]
     return report
 
 
-def _participants(report, people, grid, org, marks, sessions) -> dict:
-    cohort_of = {s.id: s.cohort_id for s in sessions}
-    present = {}
-    for sid, uid, is_present in marks:
-        present.setdefault((cohort_of[sid], uid), []).append(is_present)
-    keys = {}
+def _participants(report, people, grid, org, marks) -> tuple[dict, dict]:
+    """Participant rows; keys by (cohort, user) for joined people and by enrolment for everyone."""
+    present: dict[int, list[bool]] = {}
+    for _sid, eid, is_present in marks:
+        present.setdefault(eid, []).append(is_present)
+    keys, by_enrolment = {}, {}
     for p in people:
         shares = grid.get((p["cohort_id"], p["user_id"]), {})
         key = f"{p['cohort_id']}:{p['user_id'] or 'e' + str(p['enrolment_id'])}"
         if p["user_id"]:
             keys[(p["cohort_id"], p["user_id"])] = key
-        marks_for = present.get((p["cohort_id"], p["user_id"]), []) if p["user_id"] else []
+        by_enrolment[p["enrolment_id"]] = key
+        marks_for = present.get(p["enrolment_id"], [])
         report.participants.append(R.ParticipantRow(
             key=key, pseudonym=pseudonym(org, f"u{p['user_id']}" if p["user_id"] else f"e{p['enrolment_id']}"),
             name=t(report.language, "privacy.deleted_participant") if p["deleted"] else p["name"],
@@ -120,7 +121,7 @@ def _participants(report, people, grid, org, marks, sessions) -> dict:
             "joined" if p["joined_at"] else "invited", joined_at=p["joined_at"], last_active=p["last_active"],
             completion=sum(shares.values()) / len(shares) if shares else 0.0,
             attendance_rate=(sum(marks_for) / len(marks_for)) if marks_for else None))
-    return keys
+    return keys, by_enrolment
 
 
 def _cohort_summaries(participants, cohorts, org_name) -> list[R.CohortSummary]:

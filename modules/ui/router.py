@@ -105,4 +105,7 @@ def main() -> None:
     from modules.ui.components.sidebar import sidebar
 
     sidebar(actor)
+    from modules.ui.components import locale_css
+
+    locale_css.apply()
     nav.run()

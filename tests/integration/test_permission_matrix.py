@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from modules.imports.roster import RosterRow
 from modules.services import (
     accounts,
     answers,
@@ -81,6 +82,9 @@ OPERATIONS = {
                              {"fac_a", "admin"}),
     "roster import into A": (lambda svc, w, a: roster.import_roster(svc, a, w.cohort_a, "r.csv", CSV),
                              {"fac_a", "admin"}),
+    "roster import of valid rows into A": (lambda svc, w, a: roster.import_plan(
+        svc, a, w.cohort_a, roster.RosterPlan(rows=[RosterRow(2, "Ny Person", "ny@example.org")]), skip_invalid=True),
+        {"fac_a", "admin"}),
     "export cohort A": (lambda svc, w, a: reports.export_workbook(svc, a, cohort_id=w.cohort_a), {"fac_a", "admin"}),
     "export organisation A": (lambda svc, w, a: reports.export_workbook(svc, a, org_id=w.org_a), {"fac_a", "admin"}),
     "export log": (lambda svc, w, a: reports.export_log(svc, a), {"admin"}),

@@ -167,10 +167,13 @@ def test_more_data_rows_than_allowed_in_an_xlsx_is_a_file_error():
     assert (preview.file_error, preview.file_error_params) == ("roster.too_many_rows", {"rows": 10})
 
 
-def test_the_row_limit_counts_data_rows_not_the_header_or_blank_lines():
-    at_limit = make_csv([";".join(r) for r in people(10)] + ["", ""])
+def test_the_row_limit_counts_every_row_after_the_header_blank_ones_too():
+    rows = [";".join(r) for r in people(8)]
+    at_limit = make_csv(rows[:5] + ["", ""] + rows[5:])  # header, 8 people and 2 blank rows: 11 rows
+    blank_over = make_csv(rows[:5] + ["", "", ""] + rows[5:])
     over = make_csv([";".join(r) for r in people(11)])
-    assert len(parse_roster("a.csv", at_limit, max_bytes=2**20, max_rows=10).rows) == 10
+    assert len(parse_roster("a.csv", at_limit, max_bytes=2**20, max_rows=10).rows) == 8
+    assert parse_roster("a.csv", blank_over, max_bytes=2**20, max_rows=10).file_error == "roster.too_many_rows"
     assert parse_roster("a.csv", over, max_bytes=2**20, max_rows=10).file_error == "roster.too_many_rows"
 
 

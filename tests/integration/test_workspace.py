@@ -130,13 +130,15 @@ def test_bad_session_times_are_refused(svc, world):
 def test_attendance_rates_per_participant(svc, world):
     s1 = planning.save_session(svc, world.fac_a, world.cohort_a, "Träff 1", dt.date(2026, 2, 1), dt.time(9), dt.time(12))
     s2 = planning.save_session(svc, world.fac_a, world.cohort_a, "Träff 2", dt.date(2026, 3, 1), dt.time(9), dt.time(12))
-    planning.set_attendance(svc, world.fac_a, s1, {world.part_a.id, world.part_a_other.id})
-    planning.set_attendance(svc, world.fac_a, s2, {world.part_a.id})
+    row = {p["user_id"]: p["id"] for p in cohorts.roster(svc, world.fac_a, world.cohort_a)}
+    planning.set_attendance(svc, world.fac_a, s1, {row[world.part_a.id], row[world.part_a_other.id]})
+    planning.set_attendance(svc, world.fac_a, s2, {row[world.part_a.id]})
     report = reports.build_report(svc, world.fac_a, cohort_id=world.cohort_a)
     rates = {p.name: p.attendance_rate for p in report.participants}
     assert rates == {"Anna A": 1.0, "Åke A": 0.5}
+    other = cohorts.roster(svc, world.fac_b, world.cohort_b)[0]["id"]
     with pytest.raises(NotFound):
-        planning.set_attendance(svc, world.fac_a, s1, {world.part_b.id})
+        planning.set_attendance(svc, world.fac_a, s1, {other})
 
 
 def test_the_cohort_export_reads_back_cell_by_cell(svc, world):

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from modules.i18n import fmt_date, fmt_datetime, fmt_percent, sort_key
+from modules.i18n import fmt_date, fmt_datetime, fmt_number, fmt_percent, sort_key
 from modules.services import dashboard
 from modules.services.summaries import summarise
 from modules.ui import state
@@ -50,7 +50,9 @@ def _grid(actor, people, modules, cohort_id, multi) -> None:
     value_cols = [c for c in df.columns if c not in (tr("dash.col.name"), tr("dash.col.cohort"))]
     # Progress bars coloured by value (red below half, green above): a colour scale that stays
     # fast for thousands of rows, and every column still sorts.
-    config = {c: st.column_config.ProgressColumn(c, min_value=0.0, max_value=1.0, format="percent", color="auto")
+    # Whole percentages ("58 %"): Streamlit's "percent" format writes English decimals ("58.33%").
+    df[value_cols] = df[value_cols].astype(float) * 100
+    config = {c: st.column_config.ProgressColumn(c, min_value=0.0, max_value=100.0, format="%d %%", color="auto")
               for c in value_cols}
     event = st.dataframe(df, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
                          key=f"grid-{cohort_id}-{multi}", column_config=config)
@@ -115,7 +117,7 @@ def _feedback(fb) -> None:
         return
     lang = state.lang()
     st.dataframe(pd.DataFrame([{tr("dash.col.kind"): tr(f"dash.kind.{a['kind']}"), tr("dash.col.target"): a["target"],
-                                tr("dash.col.mean"): round(a["mean"], 2), "n": a["n"]} for a in fb["averages"]]),
+                                tr("dash.col.mean"): fmt_number(a["mean"], lang, 1), "n": a["n"]} for a in fb["averages"]]),
                  hide_index=True, width="stretch")
     for c in fb["comments"][:50]:
         st.caption(f"{esc(c['target'])} · {c['rating']}/5 · {fmt_date(c['created'].date(), lang)}")

@@ -7,45 +7,13 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from modules.i18n import fmt_date, fmt_percent, fmt_time, sort_key
-from modules.services import cohorts, dashboard, planning, reports
+from modules.i18n import fmt_date, fmt_time
+from modules.services import dashboard, planning, reports
 from modules.ui import state
 from modules.ui.components import between_ui, calendar_ui
+from modules.ui.components.attendance_ui import attendance, delete_session_button  # noqa: F401 - the page's tab
 from modules.ui.components.roster_ui import roster_import
-from modules.ui.components.user_text import esc
 from modules.ui.state import tr
-
-
-def attendance(actor, cohort) -> None:
-    svc, lang = state.services(), state.lang()
-    sessions = state.run(planning.list_sessions, svc, actor, cohort["id"]) or []
-    people = [p for p in state.run(cohorts.roster, svc, actor, cohort["id"]) or [] if p["user_id"]]
-    if not sessions or not people:
-        st.info(tr("dash.attendance_empty"))
-        return
-    data = state.run(dashboard.attendance, svc, actor, cohort["id"])
-    marks = data["marks"] if data else {}
-    chosen = st.selectbox(tr("dash.session"), [s["id"] for s in sessions], format_func=lambda i: next(
-        f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)} · {s['title']}" for s in sessions if s["id"] == i))
-    people.sort(key=lambda p: sort_key(lang)(p["name"]))
-    with st.form(f"attendance-{chosen}"):
-        ticks = {p["user_id"]: st.checkbox(esc(p["name"]), value=marks.get((chosen, p["user_id"]), False),
-                                           key=f"att-{chosen}-{p['user_id']}") for p in people}
-        if st.form_submit_button(tr("dash.save_attendance"), type="primary"):
-            ok, _ = state.call(planning.set_attendance, svc, actor, chosen, {u for u, v in ticks.items() if v})
-            if ok:
-                st.success(tr("dash.attendance_saved"))
-                st.rerun()
-    held = [s for s in sessions if any((s["id"], p["user_id"]) in marks for p in people)]
-    if held:
-        per_person = [{tr("dash.col.name"): p["name"], tr("dash.col.rate"): fmt_percent(
-            sum(marks.get((s["id"], p["user_id"]), False) for s in held) / len(held), lang)} for p in people]
-        per_session = [{tr("dash.session"): s["title"], tr("dash.col.date"): fmt_date(s["date"], lang),
-                        tr("dash.col.rate"): fmt_percent(sum(marks.get((s["id"], p["user_id"]), False)
-                                                             for p in people) / len(people), lang)} for s in held]
-        c1, c2 = st.columns(2)
-        c1.dataframe(pd.DataFrame(per_person), hide_index=True, width="stretch")
-        c2.dataframe(pd.DataFrame(per_session), hide_index=True, width="stretch")
 
 
 def setup(actor, cohort) -> None:
@@ -68,6 +36,9 @@ def _plan(actor, cohort) -> None:
         [m.id for m in program if m.id not in planned]
     df = pd.DataFrame([{"include": mid in planned, "position": i + 1, "module": svc.program.module(mid).meta.title.get(lang),
                         "unlock": planned.get(mid, {}).get("unlock_date"), "id": mid} for i, mid in enumerate(order)])
+    # A typed date column even when every cell is empty: an all-None column has no type, and
+    # Streamlit then hands back a picked date as a string instead of a date.
+    df["unlock"] = pd.to_datetime(df["unlock"])
     edited = st.data_editor(df, hide_index=True, width="stretch", disabled=["module", "id"], key=f"plan-{cohort['id']}",
                             column_config={"include": st.column_config.CheckboxColumn(tr("cset.include")),
                                            "position": st.column_config.NumberColumn(tr("cset.position"), min_value=1, step=1),
@@ -77,12 +48,27 @@ def _plan(actor, cohort) -> None:
     st.caption(tr("cset.plan_help"))
     if st.button(tr("cset.save_plan"), type="primary", key=f"save-plan-{cohort['id']}"):
         rows = edited[edited["include"]].sort_values("position")
-        items = [(r["id"], r["unlock"] if isinstance(r["unlock"], dt.date) and not pd.isna(r["unlock"]) else None)
-                 for _, r in rows.iterrows()]
-        items = [(m, u.date() if isinstance(u, pd.Timestamp) else u) for m, u in items]
+        try:
+            items = [(r["id"], grid_date(r["unlock"])) for _, r in rows.iterrows()]
+        except ValueError:
+            st.error(tr("error.invalid", field=tr("cset.unlock")))
+            return
         ok, _ = state.call(planning.set_plan, svc, actor, cohort["id"], items)
         if ok:
             st.success(tr("cset.plan_saved"))
+
+
+def grid_date(value: object) -> dt.date | None:
+    """A date cell from st.data_editor as a date; empty is None; anything else is refused."""
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):  # pd.Timestamp too
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    raise ValueError(f"not a date: {value!r}")
 
 
 def _schedule(actor, cohort) -> None:
@@ -96,6 +82,8 @@ def _schedule(actor, cohort) -> None:
         st.rerun()
     if sessions:
         calendar_ui.cohort_calendar(actor, cohort, manage=True)
+    marks = (state.run(dashboard.attendance, svc, actor, cohort["id"]) or {}).get("marks", {}) if sessions else {}
+    taken = {sid for sid, _ in marks}
     for s in sessions:
         c1, c2 = st.columns([5, 1])
         c1.text(f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)} · "
@@ -104,6 +92,7 @@ def _schedule(actor, cohort) -> None:
             if state.call(planning.delete_session, svc, actor, s["id"])[0]:
                 st.rerun()
         between_ui.session_prep(actor, s)
+        delete_session_button(actor, s, s["id"] in taken, c2)
     modules = [None] + [m.id for m in svc.program.modules]
     with st.form(f"session-{cohort['id']}", clear_on_submit=True):
         title = st.text_input(tr("cset.session_title"), max_chars=160)

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from modules.curriculum.order import shuffled
+from modules.i18n import fmt_number
 from modules.services import answers
 from modules.services.exercise_rules import checklist_result, dimension_means, resolve_assessment
 from modules.ui import state
@@ -129,8 +130,10 @@ def _assessment_chart(ctx: Ctx, dims, ratings: dict) -> None:
             st.markdown(tr("assessment.change_intro"))
             for d in dims:
                 if before[d.id] is not None and means[d.id] is not None:
-                    st.write(f"{ctx.text(d.title)}: {before[d.id]:.1f} → {means[d.id]:.1f} "
-                             f"({means[d.id] - before[d.id]:+.1f})")
+                    change = means[d.id] - before[d.id]
+                    sign = "+" if change >= 0 else "−"
+                    st.write(f"{ctx.text(d.title)}: {fmt_number(before[d.id], state.lang())} → "
+                             f"{fmt_number(means[d.id], state.lang())} ({sign}{fmt_number(abs(change), state.lang())})")
     df = pd.DataFrame(rows)
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("value:Q", scale=alt.Scale(domain=[0, 5]), title=None),

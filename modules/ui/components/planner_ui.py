@@ -23,7 +23,8 @@ def _table_frame(field, rows: list[dict], member_names: list[str]) -> pd.DataFra
                 for r in rows]
         return pd.DataFrame(data, columns=["task", *member_names])
     cols = [c for c, _ in field.columns]
-    return pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+    text = {c for c, kind in field.columns if kind in ("line", "text")}  # empty text is "", never None
+    return pd.DataFrame([{c: (r.get(c) or "") if c in text else r.get(c) for c in cols} for r in rows], columns=cols)
 
 
 def _column_config(ctx, spec, field, member_names):
@@ -87,7 +88,8 @@ def render_planner(ctx) -> None:
         elif f.kind == "choice":
             opts = list(f.options)
             st.selectbox(label, opts, index=opts.index(value) if value in opts else None, key=key,
-                         format_func=lambda v: tr(f"choice.{v}"), on_change=save)
+                         placeholder=tr("firsthour.choose_one"), format_func=lambda v: tr(f"choice.{v}"),
+                         on_change=save)
         elif f.kind == "table":
             st.markdown(f"**{label}**")
             frame = _table_frame(f, value or [], member_names)

@@ -18,5 +18,6 @@ if rows is not None:
         st.info(tr("log.empty"))
     else:
         st.dataframe(pd.DataFrame([{tr("log.when"): fmt_datetime(r["when"], lang, "short"), tr("log.who"): r["who"],
-                                    tr("log.what"): tr(PRIVACY_LOG.get(r["what"], f"log.what.{r['what']}")), "id": r["target_id"],
+                                    tr("log.what"): tr(PRIVACY_LOG.get(r["what"], f"log.what.{r['what']}")),
+                                    "ID": "" if r["target_id"] is None else str(r["target_id"]),
                                     tr("log.detail"): r["detail"]} for r in rows]), hide_index=True, width="stretch")

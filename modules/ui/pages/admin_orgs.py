@@ -24,7 +24,7 @@ st.subheader(tr("admin.new_facilitator"))
 with st.form("new_facilitator", clear_on_submit=True):
     fname = st.text_input(tr("field.name"), max_chars=120)
     email = st.text_input(tr("field.email"), max_chars=254)
-    chosen = st.multiselect(tr("field.organisations"), [o["id"] for o in orgs],
+    chosen = st.multiselect(tr("field.organisations"), [o["id"] for o in orgs], placeholder=tr("firsthour.choose"),
                             format_func=lambda i: next(o["name"] for o in orgs if o["id"] == i))
     if st.form_submit_button(tr("admin.create_facilitator"), type="primary"):
         code = state.run(accounts.create_facilitator, svc, actor, fname, email, chosen)

@@ -32,10 +32,11 @@ if not entries:
 
 modules = sorted({(e["module_id"], e["module"]) for e in entries}, key=lambda m: m[1])
 c1, c2 = st.columns(2)
-pick_modules = c1.multiselect(tr("journal.filter_module"), [m[0] for m in modules],
+pick_modules = c1.multiselect(tr("journal.filter_module"), [m[0] for m in modules], placeholder=tr("firsthour.all"),
                               format_func=lambda i: dict(modules)[i])
 kinds = sorted({e["kind"] for e in entries})
-pick_kinds = c2.multiselect(tr("journal.filter_type"), kinds, format_func=lambda k: tr(f"type.{k}"))
+pick_kinds = c2.multiselect(tr("journal.filter_type"), kinds, placeholder=tr("firsthour.all"),
+                            format_func=lambda k: tr(f"type.{k}"))
 shown = [e for e in entries if (not pick_modules or e["module_id"] in pick_modules)
          and (not pick_kinds or e["kind"] in pick_kinds)]
 
