@@ -27,6 +27,7 @@ HEADERS = {
     "firstname": {"firstname", "first name", "förnamn"},
     "lastname": {"lastname", "last name", "efternamn"},
     "username": {"username", "user name", "användarnamn"},
+    "department": {"department", "avdelning", "enhet", "förvaltning", "organisation", "organization", "unit"},
 }
 _EMAIL = re.compile(r"^[^@\s\"'<>(),;:\[\]]{1,64}@(?:[^@\s\"'<>(),;:\[\]._][^@\s\"'<>(),;:\[\].]*\.)+[^\W\d_]{2,}$")
 _OTHER_FORMATS = (b"%PDF", b"\xd0\xcf\x11\xe0", b"MZ", b"\x7fELF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"{\\rtf",
@@ -40,6 +41,7 @@ class RosterRow:
     name: str
     email: str
     username: str = ""
+    department: str = ""  # mixes learning groups
 
 
 @dataclass(frozen=True)
@@ -224,7 +226,8 @@ def _pick(values: Sequence, columns: dict[str, int]) -> dict[str, str]:
         return " ".join(_text(values[index]).split()) if index is not None and index < len(values) else ""
 
     name = cell("name") or " ".join(part for part in (cell("firstname"), cell("lastname")) if part)
-    return {"name": name, "email": cell("email").lower(), "username": cell("username")}
+    return {"name": name, "email": cell("email").lower(), "username": cell("username"),
+            "department": cell("department")[:120]}
 
 
 def _check_row(preview: RosterPreview, number: int, row: dict[str, str], first_row_of: dict[str, int]) -> None:
@@ -247,4 +250,4 @@ def _check_row(preview: RosterPreview, number: int, row: dict[str, str], first_r
     for key, params in problems:
         preview.problems.append(RosterProblem(number, key, {"row": number, **params}))
     if not problems:
-        preview.rows.append(RosterRow(number, name, email, row["username"]))
+        preview.rows.append(RosterRow(number, name, email, row["username"], row["department"]))

@@ -74,7 +74,8 @@ def import_plan(svc: Services, actor: Actor, cohort_id: int, plan: RosterPlan, *
         existing = _emails_on_roster(db, cohort_id)
         new = [row for row in plan.rows if row.email not in existing]
         for row in new:
-            db.add(Enrolment(cohort_id=cohort_id, name=row.name, email=row.email, invited_at=now))
+            db.add(Enrolment(cohort_id=cohort_id, name=row.name, email=row.email, invited_at=now,
+                             department=row.department or None))
     return len(new)
 
 

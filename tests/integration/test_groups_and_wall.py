@@ -210,3 +210,15 @@ def test_my_data_holds_my_group_log_and_wall_replies_and_deleting_my_account_rem
     mydata.delete_my_account(svc, a, PASSWORD)
     assert groups.my_group(svc, people[1], world.cohort_a)["log"] == []
     assert wall.wall(svc, people[1], world.cohort_a, M)[0]["replies"] == []
+
+
+def test_the_roster_department_column_is_imported_for_mixing_groups(svc, world):
+    from modules.db.models import Enrolment
+    from modules.services import roster
+
+    data = b"Namn;E-post;Avdelning\nEva Ek;eva@example.org;Ekonomi\nIda Is;ida@example.org;IT\n"
+    assert roster.import_roster(svc, world.fac_a, world.cohort_a, "lista.csv", data) == 2
+    with unit_of_work(svc.engine) as db:
+        depts = dict(db.query(Enrolment.email, Enrolment.department).filter(Enrolment.cohort_id == world.cohort_a,
+                                                                             Enrolment.email.like("%example.org")))
+    assert depts["eva@example.org"] == "Ekonomi" and depts["ida@example.org"] == "IT"
