@@ -142,7 +142,7 @@ def _open_cohort_for_code(db, svc: Services, code: str, client: str | None) -> t
     s = svc.settings
     raw = security.normalise_code(code)
     keys = [("code", raw)] + ([("client", client)] if client else [])
-    if security.is_throttled(db, keys, s.throttle_max_failures, s.throttle_window_minutes):
+    if security.is_throttled(db, keys, s):
         raise Throttled()
     cohort = db.scalar(select(Cohort).where(Cohort.join_code == raw)) if len(raw) == 8 else None
     if cohort is None or not cohort.join_open or cohort.end_date < dt.date.today():

@@ -25,7 +25,7 @@ def test_the_cookie_route_sets_an_httponly_cookie_only_for_a_valid_handoff(serve
     bad = httpx.post(f"{base}/session/complete", data={"handoff": "nope"}, headers={"Origin": base},
                      follow_redirects=False)
     assert bad.status_code == 303 and "set-cookie" not in bad.headers
-    good = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin)},
+    good = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin).handoff},
                       headers={"Origin": base, "Host": host}, follow_redirects=False)
     cookie = good.headers["set-cookie"]
     assert good.status_code == 303 and good.headers["location"] == "/"
