@@ -127,3 +127,17 @@ def test_a_clear_cache_message_does_not_rebuild_the_engine_or_reload_the_program
     assert http_routes._services() is ui_svc
     resources.reset()
     assert state.services() is not ui_svc
+
+
+def test_the_facilitator_sees_unmatched_roster_rows_with_their_personal_codes(ui_svc):
+    from modules.services import invites, roster
+
+    w = World(ui_svc)
+    roster.import_roster(ui_svc, w.fac_a, w.cohort_a, "l.csv", "namn;e-post\nIda Ö;ida@example.se\n".encode())
+    at = app(w.fac_a).run()
+    at.switch_page("modules/ui/pages/dashboard.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Personliga inbjudningskoder" in texts(at)
+    table = at.dataframe[-1].value
+    (code,) = [r["code"] for r in invites.invite_codes(ui_svc, w.fac_a, w.cohort_a)]
+    assert list(table["Inbjudningskod"]) == [code] and list(table["Namn"]) == ["Ida Ö"]

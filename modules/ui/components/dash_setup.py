@@ -10,6 +10,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_percent, fmt_time, sort_key
 from modules.services import cohorts, dashboard, planning, reports
 from modules.ui import state
+from modules.ui.components.invite_codes_ui import invite_codes
 from modules.ui.components.roster_ui import roster_import
 from modules.ui.state import tr
 
@@ -53,6 +54,7 @@ def setup(actor, cohort) -> None:
         _schedule(actor, cohort)
     with st.expander(tr("cset.roster")):
         roster_import(actor, cohort)
+        invite_codes(actor, cohort)
     with st.expander(tr("cset.copy")):
         _copy(actor, cohort)
 
