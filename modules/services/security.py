@@ -24,7 +24,10 @@ JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
 PASSWORD_MIN, PASSWORD_MAX = 10, 200
 # At most this many argon2 hashes/verifications run at once in a process: each takes a core
 # for tens of milliseconds, and a login flood must not starve everyone else's page runs.
-HASH_SLOTS = 2
+# One slot still verifies 10-20 passwords a second, far more than a workshop's logins; on the
+# two-core reference machine it kept a page run within 1.6x under a flood of six clients where
+# two slots gave 2.3x (bench/login_flood_bench.py, BENCHMARKS.md).
+HASH_SLOTS = 1
 _hash_slots = threading.BoundedSemaphore(HASH_SLOTS)
 
 

@@ -104,7 +104,7 @@ def test_failures_older_than_the_window_are_pruned(svc):
         assert db.scalar(select(func.count()).select_from(Attempt)) == 0
 
 
-def test_at_most_two_password_hashes_run_at_once(monkeypatch):
+def test_only_a_small_fixed_number_of_password_hashes_run_at_once(monkeypatch):
     running, peak, lock = [0], [0], threading.Lock()
     real = security._hasher.verify
 
@@ -128,5 +128,5 @@ def test_at_most_two_password_hashes_run_at_once(monkeypatch):
         t.start()
     for t in threads:
         t.join()
-    assert peak[0] == security.HASH_SLOTS == 2
+    assert peak[0] == security.HASH_SLOTS <= 2
 
