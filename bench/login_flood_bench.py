@@ -33,57 +33,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class Client:
-    """One browser tab: a websocket session that can rerun and submit widgets."""
-
-    def __init__(self, url: str, cookie: str | None = None):
-        self.url, self.cookie, self.ws, self.widgets = url, cookie, None, {}
-
-    async def __aenter__(self):
-        import websockets
-
-        headers = {"Cookie": f"medled_session={self.cookie}"} if self.cookie else {}
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], additional_headers=headers,
-                                           max_size=None)
-        return self
-
-    async def __aexit__(self, *exc):
-        await self.ws.close()
-
-    async def run(self, widget_states=None) -> float:
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        msg = BackMsg()
-        msg.rerun_script.query_string = ""
-        msg.rerun_script.page_script_hash = ""
-        if widget_states is not None:
-            msg.rerun_script.widget_states.CopyFrom(widget_states)
-        start = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
-        while True:
-            fm = ForwardMsg.FromString(await self.ws.recv())
-            kind = fm.WhichOneof("type")
-            if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-                el = fm.delta.new_element
-                name = el.WhichOneof("type")
-                if name in ("text_input", "button"):
-                    widget = getattr(el, name)
-                    self.widgets[widget.label] = widget.id
-            elif kind == "script_finished":
-                if fm.script_finished == 0 or fm.script_finished == 3:  # finished successfully / fragment
-                    return time.perf_counter() - start
-
-    async def submit(self, values: dict[str, str], button: str) -> float:
-        from streamlit.proto.WidgetStates_pb2 import WidgetStates
-
-        states = WidgetStates()
-        for label, value in values.items():
-            w = states.widgets.add()
-            w.id, w.string_value = self.widgets[label], value
-        w = states.widgets.add()
-        w.id, w.trigger_value = self.widgets[button], True
-        return await self.run(states)
+from tests.e2e.ws_client import Client  # noqa: E402 - after sys.path is set
 
 
 async def _flood(url: str, logins: list[str], password: str, stop: asyncio.Event, counter: list[int]) -> None:
@@ -117,6 +67,7 @@ async def _main(url, token, flood_logins, password, clients, runs) -> tuple[list
 
 
 def main() -> int:
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--runs", type=int, default=15)
