@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from modules.services import auth
+from modules.services.errors import DomainError
 from tests.builders import PASSWORD, make_admin
 from tests.e2e.login_flow import READY, login, logout, session_cookie
 
@@ -83,3 +84,20 @@ def test_a_password_change_revokes_the_browser_login(server, browser):
     page.reload()
     page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
     context.close()
+
+
+def test_the_cookie_route_remembers_the_browser_with_an_httponly_device_cookie(server):
+    svc, base = server["svc"], server["base"]
+    admin = make_admin(svc, "Device Admin")
+    first = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin).handoff},
+                       headers={"Origin": base}, follow_redirects=False)
+    device_header = next(h for h in first.headers.get_list("set-cookie") if h.startswith("medled_device="))
+    assert "HttpOnly" in device_header
+    device = first.cookies["medled_device"]
+    again = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin).handoff},
+                       headers={"Origin": base}, cookies={"medled_device": device}, follow_redirects=False)
+    assert again.cookies["medled_device"] == device  # the same browser keeps its device cookie
+    for i in range(svc.settings.throttle_max_failures):
+        with pytest.raises(DomainError):
+            auth.authenticate(svc, admin.login, f"attacker guess {i}", "203.0.113.5")
+    assert auth.authenticate(svc, admin.login, PASSWORD, "127.0.0.1", device).id == admin.id
