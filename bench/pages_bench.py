@@ -44,15 +44,15 @@ def main() -> int:
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.db'}"
     os.environ["MEDLED_CONTENT_DIR"] = str(ROOT / "content")
 
-    import streamlit as st
     from sqlalchemy import select
     from streamlit.testing.v1 import AppTest
 
     from modules.db.engine import unit_of_work
     from modules.db.models import Cohort, Enrolment, User
     from modules.demo import seed_demo
+    from modules.services import auth
     from modules.services.auth import to_actor
-    from modules.ui import state
+    from modules.ui import resources, state
 
     state.read_session_cookie = lambda: None
     svc = state.services()
@@ -68,7 +68,9 @@ def main() -> int:
     first_module = svc.program.modules[0].id
 
     def app(actor):
+        """Logged in through a real login session, as after the password (re-validated every run)."""
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.session_state[state.SESSION_KEY] = auth.start_session(svc, actor).session_id
         at.session_state["actor"] = actor
         return at
 
@@ -94,7 +96,7 @@ def main() -> int:
         at.switch_page("modules/ui/pages/dashboard.py")
         results[f"organisation dashboard ({n_cohorts} cohorts)"] = timed(at, args.runs)
         assert at.metric and at.metric[1].value == str(args.participants), "the org dashboard did not render"
-    st.cache_resource.clear()
+    resources.reset()
     for name, (median, p90) in results.items():
         print(f"{name:45s} median {median * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms")
     return 0

@@ -10,6 +10,7 @@ RUNS = [
     ["pages_bench.py", "--participants", "2000", "--runs", "9", "--pages", "dashboards"],
     ["org_export_bench.py", "--participants", "2000"],
     ["export_bench.py", "--participants", "2000", "--repeat", "1"],
+    ["login_flood_bench.py", "--clients", "6", "--runs", "15"],
 ]
 
 status = 0

@@ -73,11 +73,15 @@ def _backup(args) -> int:
 
 
 def _seed_demo(args) -> int:
-    from modules.demo import seed_demo
+    from modules.demo import RealDataPresent, seed_demo
 
     if args.participants < 1 or args.participants > 20000:
         return fail("--participants must be between 1 and 20000")
-    info = seed_demo(services(), participants=args.participants, seed=args.seed)
+    try:
+        info = seed_demo(services(), participants=args.participants, seed=args.seed, force=args.force)
+    except RealDataPresent:
+        return fail("this database holds accounts or organisations that are not demo data; "
+                    "seed-demo refuses to add demo accounts to it (use --force if you really mean to)")
     print(info)
     return 0
 
@@ -144,6 +148,7 @@ def register(sub) -> None:
     p = sub.add_parser("seed-demo", help="Create a demo organisation, facilitator and cohorts with history.")
     p.add_argument("--participants", type=int, default=24, help="number of participants (default 24)")
     p.add_argument("--seed", type=int, default=7, help="random seed, for repeatable data")
+    p.add_argument("--force", action="store_true", help="seed even a database that holds non-demo data")
     p.set_defaults(func=_seed_demo)
     p = sub.add_parser("export", help="Write the Excel report of a cohort or an organisation.")
     scope = p.add_mutually_exclusive_group(required=True)

@@ -28,7 +28,8 @@ from modules.services import security
 from modules.services.context import Services
 from modules.services.dashboard import assessment_pairs
 
-DEMO_PASSWORD = "medled-demo-2026"
+DEMO_DOMAIN = "@demo.medled.se"
+DEMO_ORG = "Demo AB "
 FIRST = ["Anna", "Åsa", "Björn", "Cecilia", "David", "Elin", "Fredrik", "Göran", "Hanna", "Ida", "Johan", "Karin",
          "Lars", "Maja", "Nils", "Olof", "Petra", "Rasmus", "Sara", "Tove", "Ulf", "Vera", "Ylva", "Örjan", "Ärla"]
 LAST = ["Andersson", "Berg", "Carlsson", "Dahl", "Ek", "Forsberg", "Gustafsson", "Holm", "Isaksson", "Johansson",
@@ -40,18 +41,38 @@ REFLECTIONS = ["Jag leder redan när jag samordnar överlämningar mellan skifte
                "Vi provade 1-2-4-All på APT och fler kom till tals."]
 
 
-def seed_demo(svc: Services, participants: int = 24, seed: int = 7, cohort_size: int = 25) -> str:
+class RealDataPresent(Exception):
+    """The database holds data seed-demo did not make: refuse unless forced."""
+
+
+def has_real_data(db) -> bool:
+    """Any account or organisation that seed-demo did not create."""
+    real_user = select(User.id).where(~User.login.endswith(DEMO_DOMAIN)).limit(1)
+    real_org = select(Organisation.id).where(~Organisation.name.startswith(DEMO_ORG)).limit(1)
+    return db.scalar(real_user) is not None or db.scalar(real_org) is not None
+
+
+def seed_demo(svc: Services, participants: int = 24, seed: int = 7, cohort_size: int = 25,
+              force: bool = False) -> str:
+    """Demo data with freshly generated passwords (printed, never fixed in the code).
+
+    An administrator is created only when there is none, with its own generated password."""
     rng = random.Random(seed)
-    password_hash = security.hash_password(DEMO_PASSWORD)  # one hash, shared by every demo account
+    demo_password = security.new_code(4) + "-" + security.new_code(4) + "-" + security.new_code(4)
+    password_hash = security.hash_password(demo_password)  # one hash, shared by every demo account
     today = dt.date.today()
     with unit_of_work(svc.engine, write=True) as db:
+        if not force and has_real_data(db):
+            raise RealDataPresent()
+        admin_password = None
         suffix = db.scalar(select(Organisation.id).order_by(Organisation.id.desc()).limit(1)) or 0
-        org = Organisation(name=f"Demo AB {suffix + 1}")
+        org = Organisation(name=f"{DEMO_ORG}{suffix + 1}")
         db.add(org)
         admin = db.scalar(select(User).where(User.role == "admin"))
         if admin is None:
-            admin = User(name="Demo Admin", login=f"admin{suffix + 1}@demo.medled.se", email=None,
-                         password_hash=password_hash, role="admin", language="sv")
+            admin_password = security.new_code(6) + "-" + security.new_code(6) + "-" + security.new_code(6)
+            admin = User(name="Demo Admin", login=f"admin{suffix + 1}{DEMO_DOMAIN}", email=None,
+                         password_hash=security.hash_password(admin_password), role="admin", language="sv")
             db.add(admin)
         fac = User(name="Frida Facilitator", login=f"frida{suffix + 1}@demo.medled.se",
                    email=f"frida{suffix + 1}@demo.medled.se", password_hash=password_hash, role="facilitator",
@@ -67,9 +88,11 @@ def seed_demo(svc: Services, participants: int = 24, seed: int = 7, cohort_size:
             made += size
         fac_login, admin_login = fac.login, admin.login
     return (f"Demo organisation created with {participants} participants in {n_cohorts} cohort(s).\n"
-            f"Facilitator: {fac_login} / {DEMO_PASSWORD}\n"
-            f"Participants: p<N>.{suffix + 1}@demo.medled.se / {DEMO_PASSWORD} (N from 1)\n"
-            f"Administrator: {admin_login}" + (f" / {DEMO_PASSWORD}" if "demo.medled.se" in admin_login else ""))
+            f"Facilitator: {fac_login} / {demo_password}\n"
+            f"Participants: p<N>.{suffix + 1}{DEMO_DOMAIN} / {demo_password} (N from 1)\n"
+            f"Administrator: {admin_login}"
+            + (f" / {admin_password} (generated now; change it after logging in)" if admin_password
+               else " (existing account, password unchanged)"))
 
 
 def _cohort(db, svc, rng, org, fac, index, size, offset, suffix, password_hash, today) -> None:

@@ -30,6 +30,16 @@ class Settings:
         False, "MEDLED_COOKIE_SECURE", "Send the login cookie only over HTTPS (turn on behind TLS)."
     )
     throttle_max_failures: int = _opt(5, "MEDLED_THROTTLE_FAILURES", "Failed logins/join attempts allowed per window.")
+    throttle_client_failures: int = _opt(
+        60,
+        "MEDLED_THROTTLE_CLIENT_FAILURES",
+        "Failed attempts allowed per window from one client address (a whole workshop may share one).",
+    )
+    trusted_proxies: str = _opt(
+        "",
+        "MEDLED_TRUSTED_PROXIES",
+        "Comma-separated addresses/networks of reverse proxies whose X-Forwarded-For is believed.",
+    )
     throttle_window_minutes: int = _opt(15, "MEDLED_THROTTLE_MINUTES", "Length of the throttle window in minutes.")
     invite_days: int = _opt(7, "MEDLED_INVITE_DAYS", "How long a facilitator invite code is valid, in days.")
     reset_hours: int = _opt(24, "MEDLED_RESET_HOURS", "How long a password reset code is valid, in hours.")

@@ -1,6 +1,6 @@
 """Engine, unit of work and migrations.
 
-One engine per process (the UI caches it with st.cache_resource; tests build their own).
+One engine per process (the UI keeps it in modules.ui.resources; tests build their own).
 SQLite gets WAL, foreign keys and a busy timeout on every connection, and write
 transactions begin with BEGIN IMMEDIATE so that a read that turns into a write does not
 fail with "database is locked".

@@ -51,6 +51,9 @@ class User(Base):
     language: Mapped[str] = mapped_column(String(2), default="sv")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_active_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # auth (revision 0004): who reset the password with a reset code and when, shown at next login
+    reset_by_name: Mapped[str | None] = mapped_column(String(120))
+    reset_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Organisation(Base):
@@ -115,6 +118,8 @@ class Enrolment(Base):
     invited_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     joined_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     department: Mapped[str | None] = mapped_column(String(120))  # from the roster; mixes learning groups
+    # auth (revision 0004): the personal invite code that matches a joining person to this row
+    invite_code: Mapped[str | None] = mapped_column(String(12), unique=True)
 
 
 class AuthSession(Base):
@@ -127,6 +132,9 @@ class AuthSession(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # auth (revision 0004): the pending single-use handoff that turns this login into the cookie
+    handoff_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    handoff_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Attempt(Base):
@@ -406,3 +414,18 @@ class Attendance(Base):
     enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolments.id", ondelete="CASCADE"), primary_key=True,
                                               index=True)
     present: Mapped[bool] = mapped_column(Boolean, default=True)
+# --- auth (revision 0004) ---------------------------------------------------------------
+
+
+class AuthDevice(Base):
+    """A browser that has logged in to an account before (OWASP "device cookie").
+
+    The cookie holds a random token; only its SHA-256 is stored. A known device can still log
+    in with the right password while the account is throttled for unknown clients."""
+
+    __tablename__ = "auth_devices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

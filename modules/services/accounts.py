@@ -97,8 +97,12 @@ def _may_reset(db, actor: Actor, target: User) -> bool:
     if actor.is_admin:
         return target.id != actor.id
     if actor.is_facilitator and target.role == "participant":
+        # Only a participant all of whose enrolments are in cohorts this facilitator facilitates:
+        # otherwise a facilitator could take over someone another organisation also enrols.
         mine = select(CohortFacilitator.cohort_id).where(CohortFacilitator.user_id == actor.id)
-        return bool(db.scalar(select(exists().where(Enrolment.user_id == target.id, Enrolment.cohort_id.in_(mine)))))
+        enrolled = exists().where(Enrolment.user_id == target.id)
+        elsewhere = exists().where(Enrolment.user_id == target.id, Enrolment.cohort_id.not_in(mine))
+        return bool(db.scalar(select(enrolled & ~elsewhere)))
     return False
 
 
@@ -121,7 +125,7 @@ def redeem_code(svc: Services, code: str, password: str, repeat: str, client: st
         raise DomainError("error.password_mismatch")
     security.check_password_rules(password)
     with unit_of_work(svc.engine, write=True) as db:
-        if security.is_throttled(db, keys, s.throttle_max_failures, s.throttle_window_minutes):
+        if security.is_throttled(db, keys, s):
             raise Throttled()
         row = db.scalar(select(OneTimeCode).where(OneTimeCode.code_hash == security.sha256(raw),
                                                   OneTimeCode.purpose.in_(("invite", "reset"))))
@@ -133,10 +137,22 @@ def redeem_code(svc: Services, code: str, password: str, repeat: str, client: st
             user = db.get(User, row.user_id)
             user.password_hash = security.hash_password(password)
             revoke_all(db, user.id)
+            if row.purpose == "reset":
+                by = db.get(User, row.created_by) if row.created_by else None
+                user.reset_by_name, user.reset_at = (by.name if by else "?"), row.used_at
             actor = to_actor(user)
     if not valid:
         raise DomainError("error.code_invalid")
     return actor
+
+
+def revoke_sessions(svc: Services, actor: Actor, user_id: int) -> None:
+    """An admin logs a user out everywhere: every open tab, at its next interaction."""
+    require_admin(actor)
+    with unit_of_work(svc.engine, write=True) as db:
+        if db.get(User, user_id) is None:
+            raise NotFound()
+        revoke_all(db, user_id)
 
 
 def list_users(svc: Services, actor: Actor, role: str | None = None) -> list[dict]:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from modules.db.engine import unit_of_work
 from modules.db.models import Cohort, CohortFacilitator, Enrolment, Organisation, OrgMember, PlanItem, User, utcnow
-from modules.services import security, validate
+from modules.services import invites, security, validate
 from modules.services.accounts import new_user
 from modules.services.auth import to_actor
 from modules.services.context import Actor, Services
@@ -138,51 +138,56 @@ def assign_facilitator(svc: Services, actor: Actor, cohort_id: int, user_id: int
             db.add(CohortFacilitator(cohort_id=cohort_id, user_id=user_id))
 
 
-def _open_cohort_for_code(db, svc: Services, code: str, client: str | None) -> tuple[Cohort | None, list]:
+def _open_cohort_for_code(db, svc: Services, code: str,
+                          client: str | None) -> tuple[Cohort | None, list, Enrolment | None]:
+    """The open cohort for a cohort code, or for a personal invite code with its roster row."""
     s = svc.settings
     raw = security.normalise_code(code)
     keys = [("code", raw)] + ([("client", client)] if client else [])
-    if security.is_throttled(db, keys, s.throttle_max_failures, s.throttle_window_minutes):
+    if security.is_throttled(db, keys, s):
         raise Throttled()
-    cohort = db.scalar(select(Cohort).where(Cohort.join_code == raw)) if len(raw) == 8 else None
+    invited, cohort = invites.row_for_code(db, raw)
+    if cohort is None and len(raw) == 8:
+        cohort = db.scalar(select(Cohort).where(Cohort.join_code == raw))
     if cohort is None or not cohort.join_open or cohort.end_date < dt.date.today():
-        return None, keys
-    return cohort, keys
+        return None, keys, None
+    return cohort, keys, invited
 
 
 def check_join_code(svc: Services, code: str, client: str | None) -> dict:
     """Step one of joining: is the code valid and open? Failures count towards throttling."""
     with unit_of_work(svc.engine, write=True) as db:
-        cohort, keys = _open_cohort_for_code(db, svc, code, client)
+        cohort, keys, invited = _open_cohort_for_code(db, svc, code, client)
         if cohort is None:
             security.record_failure(db, keys)
     if cohort is None:
         raise DomainError("error.join_code")
-    return dict(id=cohort.id, name=cohort.name, language=cohort.language)
+    return dict(id=cohort.id, name=cohort.name, language=cohort.language, invited=invited is not None)
 
 
-def _enrol(db, cohort: Cohort, user: User) -> None:
+def _enrol(db, cohort: Cohort, user: User, invited: Enrolment | None) -> None:
+    """A roster row is taken over only through its personal invite code, never by e-mail."""
     existing = db.scalar(select(Enrolment).where(Enrolment.cohort_id == cohort.id, Enrolment.user_id == user.id))
-    invited = db.scalar(select(Enrolment).where(Enrolment.cohort_id == cohort.id, Enrolment.user_id.is_(None),
-                                                func.lower(Enrolment.email) == (user.email or "~")))
     row = existing or invited or Enrolment(cohort_id=cohort.id, name=user.name, email=user.email)
     row.user_id = user.id
     row.joined_at = row.joined_at or utcnow()
+    if row is invited:
+        row.invite_code = None  # single use
     db.add(row)
 
 
 def join_new(svc: Services, code: str, name: str, login: str, password: str, repeat: str,
              client: str | None, language: str = "sv") -> Actor:
-    """Join a cohort with its code as a new participant account."""
+    """Join a cohort with its code (or a personal invite code) as a new participant account."""
     name, login = validate.text(name, "name"), validate.login_name(login)
     if password != repeat:
         raise DomainError("error.password_mismatch")
     security.check_password_rules(password)
     with unit_of_work(svc.engine, write=True) as db:
-        cohort, keys = _open_cohort_for_code(db, svc, code, client)
+        cohort, keys, invited = _open_cohort_for_code(db, svc, code, client)
         if cohort is not None:
             user = new_user(db, name, login, password, "participant", validate.language(language))
-            _enrol(db, cohort, user)
+            _enrol(db, cohort, user, invited)
             return to_actor(user)
         security.record_failure(db, keys)
     raise DomainError("error.join_code")
@@ -193,9 +198,9 @@ def join_existing(svc: Services, actor: Actor, code: str, client: str | None) ->
     if actor.role != "participant":
         raise PermissionDenied("error.join_participants_only")
     with unit_of_work(svc.engine, write=True) as db:
-        cohort, keys = _open_cohort_for_code(db, svc, code, client)
+        cohort, keys, invited = _open_cohort_for_code(db, svc, code, client)
         if cohort is not None:
-            _enrol(db, cohort, db.get(User, actor.id))
+            _enrol(db, cohort, db.get(User, actor.id), invited)
             return cohort.id
         security.record_failure(db, keys)
     raise DomainError("error.join_code")

@@ -75,6 +75,9 @@ REGISTRY: dict[str, str] = {
     "learning_group_logs.text": GROUP_LOG,
     "learning_group_logs.visibility": STATUS,
     "wall_replies.text": WALL,
+    "auth_devices.token_hash": SECRET,
+    "auth_sessions.handoff_hash": SECRET,
+    "enrolments.invite_code": CONTACT,
     "recall_answers.answers": AGGREGATE,
     "recall_answers.correct": AGGREGATE,
     "recall_answers.total": AGGREGATE,
@@ -111,6 +114,7 @@ NOT_PARTICIPANT_WRITTEN: dict[str, str] = {
     "calendar_feeds.token": "set by the system: the cohort's subscription address, shown to its members and staff",
     "recall_answers.module_id": "content identifier",
     "recall_answers.round": "set by the system",
+    "users.reset_by_name": "set by the system: the staff member who reset the password (shown to the account's owner)",
 }
 
 

@@ -8,28 +8,23 @@ it as an HttpOnly, SameSite=Lax cookie. Page JavaScript can never read the cooki
 
 from __future__ import annotations
 
-import functools
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from modules.curriculum.loader import LoadResult
-from modules.db.engine import make_engine, migrate
 from modules.services import auth
 from modules.services.context import Services
-from modules.settings import load_settings
+from modules.ui import resources
 
 COOKIE = "medled_session"
+DEVICE_COOKIE = "medled_device"
+DEVICE_DAYS = 180
 
 
-@functools.cache
 def _services() -> Services:
-    settings = load_settings()
-    engine = make_engine(settings.database_url)
-    migrate(engine)
-    return Services(engine=engine, settings=settings, program=LoadResult())
+    return resources.services()
 
 
 def _same_origin(request: Request) -> bool:
@@ -53,6 +48,10 @@ async def complete_login(request: Request):
         s = _services().settings
         response.set_cookie(COOKIE, token, max_age=s.session_hours * 3600, httponly=True,
                             samesite="lax", secure=s.cookie_secure, path="/")
+        device = auth.remember_device(_services(), token, request.cookies.get(DEVICE_COOKIE))
+        if device:
+            response.set_cookie(DEVICE_COOKIE, device, max_age=DEVICE_DAYS * 86400, httponly=True,
+                                samesite="lax", secure=s.cookie_secure, path="/")
     return response
 
 

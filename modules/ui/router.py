@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import streamlit as st
 
-from modules.services import accounts
+from modules.i18n import fmt_datetime
+from modules.services import accounts, auth
 from modules.ui import state
 from modules.ui.state import tr
 
@@ -56,24 +58,34 @@ def pages_for(role: str | None, first_run: bool) -> list[st.Page]:
     return staff
 
 
-def _handoff_form() -> None:
-    """Posts the single-use handoff to /session/complete, which sets the HttpOnly cookie."""
-    token = st.session_state.pop("handoff", None)
-    if token:
-        st.html(
-            f'<form id="medled-handoff" method="post" action="/session/complete" target="_top">'
-            f'<input type="hidden" name="handoff" value="{html.escape(token)}"></form>'
-            "<script>document.getElementById('medled-handoff').submit();</script>",
-            unsafe_allow_javascript=True,
-        )
+# Submits once per document, even when a rerun mounts the element again.
+_SUBMIT = ("<script>(function(){{var f=document.getElementById('{id}');"
+           "if(f&&window.medledPosted!==f.dataset.once){{window.medledPosted=f.dataset.once;f.submit();}}}})();</script>")
+
+
+def _post_form(form_id: str, action: str, name: str, value: str) -> None:
+    st.html(
+        f'<form id="{form_id}" method="post" action="{action}" target="_top" data-once="{html.escape(value)}">'
+        f'<input type="hidden" name="{name}" value="{html.escape(value)}"></form>' + _SUBMIT.format(id=form_id),
+        unsafe_allow_javascript=True,
+    )
+
+
+def _handoff_form(svc) -> None:
+    """Posts the login's handoff to /session/complete, which sets the HttpOnly cookie.
+
+    Rendered on every run, at the same place, while the handoff is pending: a rerun that follows
+    at once (the language selector, a message) can no longer replace the form before the browser
+    has posted it. Only the session that started the login holds it."""
+    pending = st.session_state.get("handoff")
+    if pending:
+        if pending.get("sid") == state.login_session_id() and auth.handoff_pending(svc, pending["sid"]):
+            _post_form("medled-handoff", "/session/complete", "handoff", pending["token"])
+        else:
+            st.session_state.pop("handoff", None)
     notice = st.session_state.pop("clear_cookie", None)
     if notice:
-        st.html(
-            '<form id="medled-logout" method="post" action="/session/logout" target="_top">'
-            f'<input type="hidden" name="notice" value="{html.escape(str(notice))}"></form>'
-            "<script>document.getElementById('medled-logout').submit();</script>",
-            unsafe_allow_javascript=True,
-        )
+        _post_form("medled-logout", "/session/logout", "notice", str(notice))
 
 
 NOTICES = {"password_changed": "account.password_changed", "logged_out": "common.logged_out"}
@@ -87,6 +99,30 @@ def _notice_from_url() -> str | None:
     return key
 
 
+def _md_escape(text: str) -> str:
+    """User text inside a Markdown message: every Markdown/HTML character escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])", r"\\\1", text)
+
+
+def _reset_notice(svc, actor) -> None:
+    """After a reset with someone else's code: who reset the password and when, until dismissed.
+
+    Looked up once per browser session (one query), so page runs stay cheap."""
+    if actor is None:
+        return
+    if st.session_state.get("reset_checked") != actor.id:
+        st.session_state["reset_checked"] = actor.id
+        st.session_state["reset_notice"] = auth.reset_notice(svc, actor)
+    notice = st.session_state.get("reset_notice")
+    if notice:
+        when = fmt_datetime(notice.at, state.lang(), "short")
+        st.info(tr("auth.reset_notice", by=_md_escape(notice.by), when=when), icon=":material/lock_reset:")
+        if st.button(tr("auth.reset_notice_ok"), key="reset_notice_ok"):
+            auth.dismiss_reset_notice(svc, actor)
+            st.session_state["reset_notice"] = None
+            st.rerun()
+
+
 def main() -> None:
     st.set_page_config(page_title="Medled", page_icon=":material/diversity_3:", layout="centered")
     try:
@@ -97,7 +133,8 @@ def main() -> None:
         state.log.exception("start-up failed")
         st.error(tr("error.startup"))
         st.stop()
-    _handoff_form()
+    _handoff_form(svc)
+    _reset_notice(svc, actor)
     flash = st.session_state.pop("flash", None) or _notice_from_url()
     if flash:
         st.success(tr(flash))

@@ -19,7 +19,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 def _logged_in_page(server, browser, actor):
     base = server["base"]
-    r = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(server["svc"], actor)},
+    r = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(server["svc"], actor).handoff},
                    headers={"Origin": base}, follow_redirects=False)
     token = re.search(r"medled_session=([^;]+)", r.headers["set-cookie"]).group(1)
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -17,7 +17,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 def _logged_in_page(server, browser, actor):
     base = server["base"]
-    handoff = auth.start_session(server["svc"], actor)
+    handoff = auth.start_session(server["svc"], actor).handoff
     r = httpx.post(f"{base}/session/complete", data={"handoff": handoff}, headers={"Origin": base},
                    follow_redirects=False)
     token = re.search(r"medled_session=([^;]+)", r.headers["set-cookie"]).group(1)

@@ -7,7 +7,9 @@ import httpx
 import pytest
 
 from modules.services import auth
+from modules.services.errors import DomainError
 from tests.builders import PASSWORD, make_admin
+from tests.e2e.login_flow import READY, login, logout, session_cookie
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +27,7 @@ def test_the_cookie_route_sets_an_httponly_cookie_only_for_a_valid_handoff(serve
     bad = httpx.post(f"{base}/session/complete", data={"handoff": "nope"}, headers={"Origin": base},
                      follow_redirects=False)
     assert bad.status_code == 303 and "set-cookie" not in bad.headers
-    good = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin)},
+    good = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin).handoff},
                       headers={"Origin": base, "Host": host}, follow_redirects=False)
     cookie = good.headers["set-cookie"]
     assert good.status_code == 303 and good.headers["location"] == "/"
@@ -37,22 +39,13 @@ def test_the_cookie_route_sets_an_httponly_cookie_only_for_a_valid_handoff(serve
     assert out.status_code == 303 and auth.actor_for_token(svc, token) is None
 
 
-def _login(page, base, login, password):
-    """Log in and wait until the handoff has become the cookie and the page has reloaded."""
-    page.goto(base + "/")
-    page.get_by_label("E-postadress eller användarnamn").fill(login)
-    page.get_by_label("Lösenord", exact=True).fill(password)
-    page.get_by_role("button", name="Logga in").click()
-    for _ in range(60):
-        if _session_cookie(page.context):
-            break
-        page.wait_for_timeout(250)
-    page.wait_for_load_state("load")
-    page.get_by_role("heading", name="Grupper").wait_for(timeout=30000)
+def _login(page, base, login_name, password):
+    """Log in and wait for the handoff's navigation to finish (never reload while it is in flight)."""
+    login(page, base, login_name, password)
 
 
 def _session_cookie(context):
-    return next((c for c in context.cookies() if c["name"] == "medled_session"), None)
+    return session_cookie(context)
 
 
 def test_a_browser_login_survives_a_reload_and_logout_revokes_it(server, browser):
@@ -66,13 +59,15 @@ def test_a_browser_login_survives_a_reload_and_logout_revokes_it(server, browser
     assert cookie["httpOnly"] is True and cookie["sameSite"] == "Lax"
     assert page.evaluate("document.cookie").find("medled_session") == -1
     page.reload()
+    page.wait_for_selector(READY, timeout=60000)
     page.get_by_role("heading", name="Grupper").wait_for(timeout=30000)
     token = cookie["value"]
     assert auth.actor_for_token(svc, token).id == admin.id
-    page.get_by_role("button", name="Logga ut").click()
+    logout(page)
     page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
     assert auth.actor_for_token(svc, token) is None
     page.reload()
+    page.wait_for_selector(READY, timeout=60000)
     page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
     context.close()
 
@@ -89,3 +84,20 @@ def test_a_password_change_revokes_the_browser_login(server, browser):
     page.reload()
     page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
     context.close()
+
+
+def test_the_cookie_route_remembers_the_browser_with_an_httponly_device_cookie(server):
+    svc, base = server["svc"], server["base"]
+    admin = make_admin(svc, "Device Admin")
+    first = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin).handoff},
+                       headers={"Origin": base}, follow_redirects=False)
+    device_header = next(h for h in first.headers.get_list("set-cookie") if h.startswith("medled_device="))
+    assert "HttpOnly" in device_header
+    device = first.cookies["medled_device"]
+    again = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, admin).handoff},
+                       headers={"Origin": base}, cookies={"medled_device": device}, follow_redirects=False)
+    assert again.cookies["medled_device"] == device  # the same browser keeps its device cookie
+    for i in range(svc.settings.throttle_max_failures):
+        with pytest.raises(DomainError):
+            auth.authenticate(svc, admin.login, f"attacker guess {i}", "203.0.113.5")
+    assert auth.authenticate(svc, admin.login, PASSWORD, "127.0.0.1", device).id == admin.id

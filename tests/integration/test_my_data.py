@@ -25,7 +25,7 @@ def _write_everything(svc, w, who):
                         {"what": "Ringa Lena", "with_whom": "Lena", "due": "2026-01-01"}, submit=True)
     answers.rate_module(svc, who, w.cohort_a, "example", 4, "Bra modul")
     journey.mark_read(svc, who, w.cohort_a, "example", "intro")
-    return auth.exchange_handoff(svc, auth.start_session(svc, who))  # a login cookie token
+    return auth.exchange_handoff(svc, auth.start_session(svc, who).handoff)  # a login cookie token
 
 
 def test_my_data_holds_everything_of_mine_grouped_and_says_who_can_see_it(svc, world):

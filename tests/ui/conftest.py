@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from modules.ui import state
+from modules.services import auth
+from modules.ui import resources, state
 from tests.conftest import EXAMPLE_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,9 +20,9 @@ def app_env(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'ui.db'}")
     monkeypatch.setenv("MEDLED_CONTENT_DIR", str(EXAMPLE_CONTENT))
     monkeypatch.setattr(state, "read_session_cookie", lambda: None)
-    st.cache_resource.clear()
+    resources.reset()
     yield
-    st.cache_resource.clear()
+    resources.reset()
 
 
 @pytest.fixture
@@ -32,10 +32,19 @@ def ui_svc(app_env):
 
 
 def app(actor=None) -> AppTest:
+    """The app; with an actor, logged in through a real login session (as after the password)."""
     at = AppTest.from_file(APP, default_timeout=60)
     if actor is not None:
-        at.session_state["actor"] = actor
+        login_as(at, actor)
     return at
+
+
+def login_as(at: AppTest, actor) -> int:
+    """A login session for actor, held by this AppTest session; returns its id."""
+    login = auth.start_session(state.services(), actor)
+    at.session_state[state.SESSION_KEY] = login.session_id
+    at.session_state["actor"] = actor
+    return login.session_id
 
 
 def texts(at: AppTest) -> str:

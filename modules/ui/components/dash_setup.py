@@ -12,6 +12,7 @@ from modules.services import dashboard, planning, reports
 from modules.ui import state
 from modules.ui.components import between_ui, calendar_ui
 from modules.ui.components.attendance_ui import attendance, delete_session_button  # noqa: F401 - the page's tab
+from modules.ui.components.invite_codes_ui import invite_codes
 from modules.ui.components.roster_ui import roster_import
 from modules.ui.state import tr
 
@@ -23,6 +24,7 @@ def setup(actor, cohort) -> None:
         _schedule(actor, cohort)
     with st.expander(tr("cset.roster")):
         roster_import(actor, cohort)
+        invite_codes(actor, cohort)
     with st.expander(tr("cset.copy")):
         _copy(actor, cohort)
 

@@ -31,6 +31,8 @@ def sidebar(actor) -> None:
         if actor is not None:
             st.caption(tr("common.logged_in_as", name=esc(actor.name)))
             if st.button(tr("common.logout"), key="logout", icon=":material/logout:"):
+                # Ends this login (every tab that shares it), and the cookie's, if it differs.
+                auth.end_session(state.services(), state.login_session_id())
                 auth.logout(state.services(), state.read_session_cookie())
                 state.set_actor(None)
                 st.session_state["clear_cookie"] = "common.logged_out"

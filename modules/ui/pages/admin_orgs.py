@@ -61,3 +61,6 @@ for u in users:
         code = state.run(accounts.create_reset_code, svc, actor, u["id"])
         if code:
             c2.code(code)
+    if c2.button(tr("auth.logout_everywhere"), key=f"out-{u['id']}"):
+        if state.call(accounts.revoke_sessions, svc, actor, u["id"])[0]:
+            c2.success(tr("auth.logged_out_everywhere"))

@@ -14,6 +14,7 @@ found = st.session_state.get("join_cohort")
 if found is None:
     with st.form("join_code"):
         code = st.text_input(tr("join.code"), max_chars=12, placeholder="ABCD2345")
+        st.caption(tr("auth.join_code_help"))
         if st.form_submit_button(tr("join.check"), type="primary"):
             cohort = state.run(cohorts.check_join_code, svc, code, state.client_id())
             if cohort:

@@ -14,7 +14,7 @@ with st.form("login"):
     pw = st.text_input(tr("field.password"), type="password", max_chars=200, autocomplete="current-password")
     submitted = st.form_submit_button(tr("login.submit"), type="primary")
 if submitted:
-    actor = state.run(auth.authenticate, state.services(), login, pw, state.client_id())
+    actor = state.run(auth.authenticate, state.services(), login, pw, state.client_id(), state.read_device_cookie())
     if actor:
         logged_in(actor)
 st.caption(tr("login.forgot"))

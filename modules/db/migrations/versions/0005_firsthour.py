@@ -6,14 +6,14 @@ cohort. A downgrade keeps the marks of people who have joined; marks of people w
 have no user to go back to and are dropped.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
