@@ -2,10 +2,9 @@
 beside the baseline."""
 
 import pytest
-import streamlit as st
 
 from modules.services import answers
-from modules.ui import state
+from modules.ui import resources, state
 from tests.builders import World
 from tests.conftest import ROOT
 from tests.ui.conftest import app, texts
@@ -14,7 +13,7 @@ from tests.ui.conftest import app, texts
 @pytest.fixture
 def retro_svc(app_env, monkeypatch):
     monkeypatch.setenv("MEDLED_CONTENT_DIR", str(ROOT / "tests" / "fixtures" / "content" / "retro"))
-    st.cache_resource.clear()
+    resources.reset()
     return state.services()
 
 
