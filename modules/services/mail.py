@@ -23,9 +23,10 @@ def status(svc: Services, actor: Actor, cohort_id: int) -> dict:
         require_cohort(db, actor, cohort_id, manage=True)
         counts = dict(db.execute(select(OutboxMessage.status, func.count()).where(OutboxMessage.cohort_id == cohort_id)
                                  .group_by(OutboxMessage.status)).all())
-        failed = db.execute(select(User.name, OutboxMessage.kind, OutboxMessage.last_error, OutboxMessage.created_at,
+        who = func.coalesce(User.name, OutboxMessage.to_address).label("name")  # an invitee has no account yet
+        failed = db.execute(select(who, OutboxMessage.kind, OutboxMessage.last_error, OutboxMessage.created_at,
                                    OutboxMessage.attempts, OutboxMessage.status)
-                            .join(User, User.id == OutboxMessage.user_id)
+                            .outerjoin(User, User.id == OutboxMessage.user_id)
                             .where(OutboxMessage.cohort_id == cohort_id,
                                    (OutboxMessage.status == "failed") | (OutboxMessage.attempts > 0))
                             .order_by(OutboxMessage.created_at.desc()).limit(200)).all()

@@ -247,3 +247,59 @@ def test_recall_questions_due_are_reminded_once_per_round(svc, world, smtp):
     _run(svc, later + dt.timedelta(hours=1))
     recall = [m for m in inbox.messages if m["Subject"].startswith("Repetition")]
     assert len(recall) == 1 and recall[0]["To"] == world.part_a.login
+
+
+def test_personal_invitations_arrive_once_with_each_rows_own_code(svc, world, smtp):
+    from modules.services import invites, roster
+
+    inbox, port = smtp
+    svc = _with_smtp(svc, port)
+    data = b"Namn;E-post\nEva Ek;eva@example.org\nIda Is;ida@example.org\n"
+    roster.import_roster(svc, world.fac_a, world.cohort_a, "lista.csv", data)
+    assert invites.send_invitations(svc, world.fac_a, world.cohort_a, "https://medled.example.org") == 2
+    assert invites.send_invitations(svc, world.fac_a, world.cohort_a, "https://medled.example.org") == 0
+    outbox.send_due(svc, SmtpSender(svc.settings, timeout=10))
+    codes = {r["email"]: r["code"] for r in invites.invite_codes(svc, world.fac_a, world.cohort_a)}
+    assert sorted(m["To"] for m in inbox.messages) == ["eva@example.org", "ida@example.org"]
+    for m in inbox.messages:
+        body = m.get_body(("plain",)).get_content()
+        assert codes[m["To"]] in body and "https://medled.example.org" in body
+        assert m["Subject"] == "Du är inbjuden till A1"
+    with pytest.raises(PermissionDenied):
+        invites.send_invitations(svc, world.fac_b, world.cohort_a, "https://x")
+
+
+def test_a_deleted_participants_row_gets_no_invite_code(svc, world):
+    from modules.services import invites, mydata
+    from tests.builders import PASSWORD
+
+    mydata.delete_my_account(svc, world.part_a, PASSWORD)
+    assert invites.invite_codes(svc, world.fac_a, world.cohort_a) == []
+
+
+def test_forgot_password_mails_a_code_that_resets_the_password_and_says_nothing_about_unknown_addresses(
+        svc, world, smtp):
+    from modules.services import accounts, auth, password_reset
+    from modules.services.errors import Throttled
+
+    inbox, port = smtp
+    svc = _with_smtp(svc, port)
+    password_reset.request_reset(svc, world.part_a.login, "10.0.0.1", "https://medled.example.org")
+    password_reset.request_reset(svc, "nobody@example.org", "10.0.0.1", "https://medled.example.org")  # silent
+    outbox.send_due(svc, SmtpSender(svc.settings, timeout=10))
+    assert [m["To"] for m in inbox.messages] == [world.part_a.login]
+    body = inbox.messages[0].get_body(("plain",)).get_content()
+    code = next(w for w in body.split() if len(w) == 10 and w.isalnum() and w.isupper())
+    accounts.redeem_code(svc, code, "ett helt nytt lösenord", "ett helt nytt lösenord", None)
+    assert auth.authenticate(svc, world.part_a.login, "ett helt nytt lösenord", None, None).id == world.part_a.id
+    with pytest.raises(Throttled):
+        for _ in range(10):
+            password_reset.request_reset(svc, world.part_a.login, "10.0.0.2", "https://medled.example.org")
+
+
+def test_forgot_password_while_e_mail_is_off_says_so(svc, world):
+    from modules.services import password_reset
+
+    with pytest.raises(DomainError) as err:
+        password_reset.request_reset(svc, world.part_a.login, None, "https://x")
+    assert err.value.key == "distance.mail_off"

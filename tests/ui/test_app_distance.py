@@ -78,3 +78,27 @@ def test_the_home_page_says_what_to_do_before_the_next_session(ui_svc):
     page = texts(at)
     assert "Före nästa träff" in page and "Andra träffen" in page and "(din tid)" in page
     assert any(exercise.title.get("sv") in b.label for b in at.button)
+
+
+def test_the_login_page_offers_a_reset_code_by_e_mail_when_e_mail_is_on(app_env, monkeypatch):
+    monkeypatch.setenv("MEDLED_SMTP_HOST", "127.0.0.1")
+    from modules.ui import state
+
+    svc = state.services()
+    world = World(svc)
+    at = app()
+    at.run()
+    assert "Glömt lösenordet?" in [e.label for e in at.expander]
+    at.text_input[-1].input(world.part_a.login)
+    next(b for b in at.button if b.label == "Skicka en återställningskod").click().run()
+    assert not at.exception
+    assert "Om det finns ett konto med den adressen" in texts(at)
+    from sqlalchemy import func, select
+
+    from modules.db.engine import unit_of_work
+    from modules.db.models import OutboxMessage
+
+    with unit_of_work(svc.engine) as db:
+        queued = db.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.kind == "reset",
+                                                                                 OutboxMessage.user_id == world.part_a.id))
+    assert queued == 1

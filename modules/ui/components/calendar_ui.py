@@ -13,7 +13,7 @@ from modules.ui.state import tr
 ICS_MIME = "text/calendar"
 
 
-def _base_url() -> str:
+def base_url() -> str:
     """The address people open: MEDLED_PUBLIC_URL when set, else what this browser used."""
     configured = getattr(state.services().settings, "public_url", "")
     if configured:
@@ -42,7 +42,7 @@ def cohort_calendar(actor, cohort: dict, manage: bool = False) -> None:
     token = state.run(calendar.feed_token, svc, actor, cohort["id"])
     if token:
         st.caption(tr("distance.subscribe"))
-        st.code(f"{_base_url()}/calendar/{token}.ics", language=None, wrap_lines=True)
+        st.code(f"{base_url()}/calendar/{token}.ics", language=None, wrap_lines=True)
         st.caption(tr("distance.subscribe_help"))
     if manage and st.button(tr("distance.rotate"), key=f"ics-rotate-{cohort['id']}"):
         if state.call(calendar.rotate_feed, svc, actor, cohort["id"])[0]:

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from modules.exports import invite_codes as export
-from modules.services import invites
+from modules.services import invites, outbox
 from modules.ui import state
+from modules.ui.components import calendar_ui
 from modules.ui.state import tr
 
 
@@ -31,3 +32,18 @@ def invite_codes(actor, cohort) -> None:
                        key=f"codes-xlsx-{cohort['id']}")
     c2.download_button(tr("auth.download_codes_csv"), export.to_csv(rows, lang), file_name="invite-codes.csv",
                        mime="text/csv", key=f"codes-csv-{cohort['id']}")
+    _email(actor, cohort, rows)
+
+
+def _email(actor, cohort, rows) -> None:
+    """E-mail the personal invitations when SMTP is configured; say so when it is not."""
+    svc = state.services()
+    if not outbox.mail_enabled(svc):
+        st.caption(tr("firsthour.roster_no_email"))
+        return
+    with_email = sum(1 for r in rows if r["email"])
+    if st.button(tr("distance.send_invites", n=with_email), key=f"send-invites-{cohort['id']}", disabled=not with_email,
+                 icon=":material/forward_to_inbox:"):
+        queued = state.run(invites.send_invitations, svc, actor, cohort["id"], calendar_ui.base_url())
+        if queued is not None:
+            st.success(tr("distance.invites_queued", n=queued))

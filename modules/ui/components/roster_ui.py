@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from modules.i18n import fmt_number
-from modules.services import roster
+from modules.services import outbox, roster
 from modules.ui import state
 from modules.ui.state import tr
 
@@ -39,7 +39,7 @@ def roster_import(actor, cohort) -> None:
         if st.button(label, key=f"import-valid-{cid}-{generation}"):
             _import(actor, cid, plan, skip_invalid=True)
         return
-    st.caption(tr("firsthour.roster_no_email"))
+    st.caption(tr("distance.roster_mail_on" if outbox.mail_enabled(svc) else "firsthour.roster_no_email"))
     if st.button(tr("rosterui.import", n=len(plan.rows)), type="primary", key=f"import-{cid}-{generation}"):
         _import(actor, cid, plan, skip_invalid=False)
 

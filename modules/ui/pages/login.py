@@ -5,6 +5,7 @@ import streamlit as st
 from modules.services import auth
 from modules.ui import state
 from modules.ui.components.auth_flow import logged_in
+from modules.ui.components.forgot_ui import forgot_password
 from modules.ui.state import tr
 
 st.title(tr("login.title"))
@@ -17,4 +18,4 @@ if submitted:
     actor = state.run(auth.authenticate, state.services(), login, pw, state.client_id(), state.read_device_cookie())
     if actor:
         logged_in(actor)
-st.caption(tr("login.forgot"))
+forgot_password()
