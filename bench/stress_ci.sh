@@ -41,7 +41,7 @@ for i in $(seq "$RUNS"); do
   ( cd "$dir" && CI=true PYTEST_ARGS="${PYTEST_ARGS:-}" bash .ci/run ) >"$WORK/run$i.log" 2>&1
   rc=$?
   secs=$(( $(date +%s) - start ))
-  line="$(grep -E '^(=+ .*(passed|failed|error).* =+)$' "$WORK/run$i.log" | tail -1)"
+  line="$(grep -E '[0-9]+ (passed|failed|errors?)' "$WORK/run$i.log" | tail -1)"
   results+=("run $i: exit $rc in ${secs}s ${line}")
   if [ "$rc" -ne 0 ]; then
     status=$rc
