@@ -45,6 +45,12 @@ class Settings:
         "Extra comma-separated origins allowed to post the login form (e.g. https://medled.example.org).",
     )
     log_level: str = _opt("INFO", "MEDLED_LOG_LEVEL", "Python logging level.")
+    public_url: str = _opt(
+        "",
+        "MEDLED_PUBLIC_URL",
+        "The address participants open, shown with the join code (e.g. https://medled.example.org); "
+        "empty: the address in the facilitator's browser.",
+    )
 
 
 def _convert(raw: str, default):
