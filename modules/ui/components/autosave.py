@@ -39,9 +39,10 @@ def _too_long(n: int) -> str:
 
 def autosave_text_area(label: str, *, key: str, value: str, on_save: Callable[[str], bool],
                        max_chars: int = 20000, height: int = 120, help: str | None = None,
-                       store: str | None = None) -> str:
+                       store: str | None = None, single_line: bool = False) -> str:
     """Render the field; returns the current text. `on_save(text)` stores a draft and says if it
-    worked. `store` names the browser's unsent copy (make it unique per user and field)."""
+    worked. `store` names the browser's unsent copy (make it unique per user and field).
+    `single_line`: one row, Enter saves instead of starting a new line."""
 
     def changed() -> None:
         text = autosave_value(key, value)
@@ -54,7 +55,7 @@ def autosave_text_area(label: str, *, key: str, value: str, on_save: Callable[[s
 
     data = {
         "label": label, "value": value, "max": max_chars, "height": height, "help": help or "",
-        "store": store or key,
+        "single": single_line, "store": store or key,
         "labels": {"saved": tr("autosave.saved"), "saving": tr("autosave.saving"),
                    "not_saved": tr("autosave.not_saved"), "too_long": _too_long(max_chars),
                    "count": tr("autosave.count")},

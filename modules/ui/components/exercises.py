@@ -239,7 +239,7 @@ def commitment(ctx: Ctx) -> None:
     with c2:
         autosave_text_area(tr("commitment.with_whom"), key=ctx.key("who"), value=ctx.data.get("with_whom", ""),
                            on_save=lambda _: ctx.save(collect()), max_chars=SHORT_MAX, height=40,
-                           store=ctx.store("who"))
+                           store=ctx.store("who"), single_line=True)
     vis = _visibility_commitment(ctx)
     if st.button(tr("commitment.save"), key=ctx.key("submit"), type="primary"):
         if ctx.save(collect(), submit=True, visibility=vis):

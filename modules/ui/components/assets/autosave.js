@@ -29,6 +29,8 @@ export default function (component) {
   help.hidden = !data.help;
   box.setAttribute("aria-describedby", [help.id, limit.id, status.id].join(" "));
   box.style.minHeight = data.height + "px";
+  box.rows = data.single ? 1 : 4;
+  box.setAttribute("aria-multiline", data.single ? "false" : "true");
   if (box.dataset.ready !== "1") {  // first mount: the saved text, or a newer copy never confirmed
     box.value = data.value;
     const kept = readKept();
@@ -76,9 +78,11 @@ export default function (component) {
     timer = setTimeout(flush, PAUSE_MS);
   }
   function onHidden() { if (document.visibilityState === "hidden") flush(); }
+  function onKey(e) { if (data.single && e.key === "Enter") { e.preventDefault(); flush(); } }
 
   box.addEventListener("input", onInput);
   box.addEventListener("blur", flush);
+  box.addEventListener("keydown", onKey);
   document.addEventListener("visibilitychange", onHidden);
   window.addEventListener("pagehide", flush);
   show();
@@ -89,6 +93,7 @@ export default function (component) {
     if (timer) flush();
     box.removeEventListener("input", onInput);
     box.removeEventListener("blur", flush);
+    box.removeEventListener("keydown", onKey);
     document.removeEventListener("visibilitychange", onHidden);
     window.removeEventListener("pagehide", flush);
   };
