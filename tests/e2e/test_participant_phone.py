@@ -1,6 +1,8 @@
 """A participant on a phone-sized screen: joins with the code, writes a reflection, reloads
 without leaving the field, and finds the draft still there."""
 
+import re
+
 import pytest
 
 from modules.services import cohorts
@@ -50,11 +52,10 @@ def _join(server, browser, login, name):
     return context, page, box
 
 
-def _wait_for_draft(page, svc, login, text):
-    for _ in range(120):  # polls the database, the browser is not involved
-        if _draft(svc, login) == text:
-            return
-        page.wait_for_timeout(250)
+def _saved(page):
+    """The field says "Sparat" only once the server has confirmed the text it shows."""
+    page.get_by_role("status").filter(has_text=re.compile(r"^Sparat$")).wait_for(timeout=60000)
+    wait_ready(page)
 
 
 def test_a_draft_typed_on_a_phone_survives_a_reload_without_leaving_the_field(server, browser):
@@ -65,7 +66,7 @@ def test_a_draft_typed_on_a_phone_survives_a_reload_without_leaving_the_field(se
 
     reload_ready(page, page.get_by_role("textbox", name="Ditt svar"))  # focus still in the field
     assert page.get_by_role("textbox", name="Ditt svar").input_value() == TEXT
-    _wait_for_draft(page, server["svc"], "mia.mobil", TEXT)
+    _saved(page)
     assert _draft(server["svc"], "mia.mobil") == TEXT
 
     goto_ready(page, server["base"] + "/", page.get_by_role("button", name="Fortsätt med Exempelmodul"))
@@ -79,7 +80,7 @@ def test_a_pause_in_typing_saves_the_draft_and_says_so(server, browser):
     context, page, box = _join(server, browser, "per.paus", "Per Paus")
     box.click()
     box.press_sequentially("Ett utkast")
-    page.get_by_role("status").filter(has_text="Sparat").wait_for(timeout=60000)
+    _saved(page)
     assert _draft(server["svc"], "per.paus") == "Ett utkast"
     assert box.evaluate("e => e === e.getRootNode().activeElement")  # still typing in the same field
     context.close()
@@ -89,10 +90,32 @@ def test_a_paste_over_the_limit_is_refused_with_the_limit_and_kept_in_the_field(
     context, page, box = _join(server, browser, "lisa.lang", "Lisa Lång")
     box.click()
     box.press_sequentially("Kort")
-    page.get_by_role("status").filter(has_text="Sparat").wait_for(timeout=60000)
+    _saved(page)
     box.fill("x" * 20001)
     page.get_by_role("alert").filter(has_text="högst 20\u00a0000 tecken").wait_for(timeout=60000)
     box.blur()
     assert len(box.input_value()) == 20001  # nothing cut
     assert _draft(server["svc"], "lisa.lang") == "Kort"
+    context.close()
+
+
+def test_the_keyboard_alone_fills_and_saves_a_one_line_field(server, browser):
+    context, page, box = _join(server, browser, "kim.tangent", "Kim Tangent")
+    who = page.get_by_role("textbox", name="Med vem?")
+    who.focus()
+    page.keyboard.type("Teamet")
+    page.keyboard.press("Enter")  # a one-line field: Enter saves, no new line
+    status = page.get_by_role("status").filter(has_text=re.compile(r"^Sparat$"))
+    status.first.wait_for(timeout=60000)
+    wait_ready(page)
+    assert who.input_value() == "Teamet"
+    from sqlalchemy import select
+
+    from modules.db.engine import unit_of_work
+    from modules.db.models import Answer, User
+
+    with unit_of_work(server["svc"].engine) as db:
+        data = db.scalar(select(Answer.data).join(User, User.id == Answer.user_id)
+                         .where(User.login == "kim.tangent", Answer.exercise_id == "try-it"))
+    assert data["with_whom"] == "Teamet"
     context.close()
