@@ -119,3 +119,17 @@ def test_the_keyboard_alone_fills_and_saves_a_one_line_field(server, browser):
                          .where(User.login == "kim.tangent", Answer.exercise_id == "try-it"))
     assert data["with_whom"] == "Teamet"
     context.close()
+
+
+def test_a_draft_typed_just_before_the_tab_is_closed_is_there_in_a_new_tab(server, browser):
+    context, page, box = _join(server, browser, "tove.flik", "Tove Flik")
+    box.click()
+    box.press_sequentially("Skrivet precis innan fliken stängdes")
+    url = page.url
+    page.close()  # no pause, no blur: only pagehide, or the browser's unsent copy, can keep it
+    page = context.new_page()
+    goto_ready(page, url, page.get_by_role("textbox", name="Ditt svar"))
+    assert page.get_by_role("textbox", name="Ditt svar").input_value() == "Skrivet precis innan fliken stängdes"
+    _saved(page)
+    assert _draft(server["svc"], "tove.flik") == "Skrivet precis innan fliken stängdes"
+    context.close()
