@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test test-pg migrate check-content bench lint seed-demo clean
+.PHONY: run test test-pg test-stress migrate check-content bench lint seed-demo clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 test-pg: $(STAMP)
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} $(PY) -m pytest $(PYTEST_ARGS)
+
+# CI's own script on three fresh clones in a row while both cores are kept busy (about 3x make test).
+test-stress: $(STAMP)
+	RUNS=$${RUNS:-3} bash bench/stress_ci.sh
 
 migrate: $(STAMP)
 	$(PY) -m modules migrate

@@ -61,7 +61,8 @@ class Settings:
     public_url: str = _opt(
         "",
         "MEDLED_PUBLIC_URL",
-        "The address participants open (e.g. https://medled.example.org); default: the address the browser used.",
+        "The address participants open, shown with the join code and in e-mail (e.g. https://medled.example.org); "
+        "empty: the address in the user's browser.",
     )
     smtp_host: str = _opt("", "MEDLED_SMTP_HOST", "SMTP server for e-mail; empty: e-mail is off.")
     smtp_port: int = _opt(587, "MEDLED_SMTP_PORT", "SMTP port (587 for STARTTLS, 465 for TLS).")

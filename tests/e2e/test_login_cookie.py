@@ -9,7 +9,8 @@ import pytest
 from modules.services import auth
 from modules.services.errors import DomainError
 from tests.builders import PASSWORD, make_admin
-from tests.e2e.login_flow import READY, login, logout, session_cookie
+from tests.e2e.login_flow import session_cookie
+from tests.e2e.ready import goto_ready, reload_ready, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -40,8 +41,13 @@ def test_the_cookie_route_sets_an_httponly_cookie_only_for_a_valid_handoff(serve
 
 
 def _login(page, base, login_name, password):
-    """Log in and wait for the handoff's navigation to finish (never reload while it is in flight)."""
-    login(page, base, login_name, password)
+    """Log in and wait until the handoff has become the cookie and the page has reloaded."""
+    goto_ready(page, base + "/", page.get_by_role("button", name="Logga in"))
+    page.get_by_label("E-postadress eller användarnamn").fill(login_name)
+    page.get_by_label("Lösenord", exact=True).fill(password)
+    with page.expect_navigation(wait_until="load", timeout=60000):  # the handoff form posts, then 303 to /
+        page.get_by_role("button", name="Logga in").click()
+    wait_ready(page, page.get_by_role("heading", name="Grupper"))
 
 
 def _session_cookie(context):
@@ -58,17 +64,14 @@ def test_a_browser_login_survives_a_reload_and_logout_revokes_it(server, browser
     assert cookie is not None, server["log"].read_text()[-2000:]
     assert cookie["httpOnly"] is True and cookie["sameSite"] == "Lax"
     assert page.evaluate("document.cookie").find("medled_session") == -1
-    page.reload()
-    page.wait_for_selector(READY, timeout=60000)
-    page.get_by_role("heading", name="Grupper").wait_for(timeout=30000)
+    reload_ready(page, page.get_by_role("heading", name="Grupper"))
     token = cookie["value"]
     assert auth.actor_for_token(svc, token).id == admin.id
-    logout(page)
-    page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
+    with page.expect_navigation(wait_until="load", timeout=60000):  # the logout form posts, then 303 to /
+        page.get_by_role("button", name="Logga ut").click()
+    wait_ready(page, page.get_by_role("heading", name="Logga in"))
     assert auth.actor_for_token(svc, token) is None
-    page.reload()
-    page.wait_for_selector(READY, timeout=60000)
-    page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
+    reload_ready(page, page.get_by_role("heading", name="Logga in"))
     context.close()
 
 
@@ -81,8 +84,7 @@ def test_a_password_change_revokes_the_browser_login(server, browser):
     token = _session_cookie(context)["value"]
     auth.change_password(svc, admin, PASSWORD, "another long password", "another long password")
     assert auth.actor_for_token(svc, token) is None
-    page.reload()
-    page.get_by_role("heading", name="Logga in").wait_for(timeout=30000)
+    reload_ready(page, page.get_by_role("heading", name="Logga in"))
     context.close()
 
 

@@ -1,15 +1,19 @@
-"""A participant on a phone-sized screen: joins with the code, writes a reflection, reloads,
-and finds the draft still there."""
+"""A participant on a phone-sized screen: joins with the code, writes a reflection, reloads
+without leaving the field, and finds the draft still there."""
+
+import re
 
 import pytest
 
 from modules.services import cohorts
 from tests.builders import make_admin, make_cohort, make_facilitator, make_org
+from tests.e2e.ready import goto_ready, reload_ready, wait_ready
 
 pytestmark = pytest.mark.e2e
+TEXT = "Jag leder när jag samordnar skiftbytet."
 
 
-def _draft(svc, login):
+def _draft(svc, login, exercise="first-thoughts"):
     from sqlalchemy import select
 
     from modules.db.engine import unit_of_work
@@ -17,13 +21,13 @@ def _draft(svc, login):
 
     with unit_of_work(svc.engine) as db:
         row = db.execute(select(Answer.data, Answer.status).join(User, User.id == Answer.user_id)
-                         .where(User.login == login, Answer.exercise_id == "first-thoughts")).first()
+                         .where(User.login == login, Answer.exercise_id == exercise)).first()
     return (row.data or {}).get("text") if row and row.status == "draft" else None
 
 
-def test_a_participant_joins_on_a_phone_and_a_draft_survives_a_reload(server, browser):
+def _join(server, browser, login, name):
     svc, base = server["svc"], server["base"]
-    admin = make_admin(svc, "Phone Admin")
+    admin = make_admin(svc, f"Admin for {name}")
     org = make_org(svc, admin)
     fac = make_facilitator(svc, admin, org)
     cohort_id = make_cohort(svc, fac, org, "Mobilgruppen")
@@ -31,35 +35,101 @@ def test_a_participant_joins_on_a_phone_and_a_draft_survives_a_reload(server, br
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base + "/join")
+    goto_ready(page, base + "/join", page.get_by_label("Gruppkod (8 tecken)"))
     page.get_by_label("Gruppkod (8 tecken)").fill(code.lower())
     page.get_by_role("button", name="Fortsätt").click()
-    page.get_by_text("Du går med i Mobilgruppen.").wait_for(timeout=30000)
-    page.get_by_label("Namn som visas för gruppen").fill("Mia Mobil")
-    page.get_by_role("textbox", name="E-postadress eller användarnamn").fill("mia.mobil")
+    wait_ready(page, page.get_by_label("Namn som visas för gruppen"))
+    page.get_by_label("Namn som visas för gruppen").fill(name)
+    page.get_by_role("textbox", name="E-postadress eller användarnamn").fill(login)
     page.get_by_role("textbox", name="Lösenord", exact=True).fill("ett långt lösenord")
     page.get_by_label("Upprepa lösenordet").fill("ett långt lösenord")
     page.get_by_role("button", name="Skapa konto och gå med").click()
-    page.get_by_text("Hej Mia Mobil!").wait_for(timeout=30000)
-    page.wait_for_load_state("load")
-    page.get_by_text("Hej Mia Mobil!").wait_for(timeout=30000)
-
+    page.wait_for_url(lambda url: "/join" not in url, timeout=60000)  # the cookie handoff navigates
+    wait_ready(page, page.get_by_role("button", name="Öppna").first)
     page.get_by_role("button", name="Öppna").first.click()
-    page.get_by_role("heading", name="Exempelmodul").wait_for(timeout=30000)
     box = page.get_by_role("textbox", name="Ditt svar")
-    box.fill("Jag leder när jag samordnar skiftbytet.")
-    box.press("Tab")  # leaving the field saves the draft
-    for _ in range(60):  # the draft reaches the database without any submit
-        if _draft(svc, "mia.mobil") == "Jag leder när jag samordnar skiftbytet.":
-            break
-        page.wait_for_timeout(250)
-    assert _draft(svc, "mia.mobil") == "Jag leder när jag samordnar skiftbytet."
+    wait_ready(page, box)
+    return context, page, box
+
+
+def _saved(page):
+    """The field says "Sparat" only once the server has confirmed the text it shows."""
+    page.get_by_role("status").filter(has_text=re.compile(r"^Sparat$")).wait_for(timeout=60000)
+    wait_ready(page)
+
+
+def test_a_draft_typed_on_a_phone_survives_a_reload_without_leaving_the_field(server, browser):
+    context, page, box = _join(server, browser, "mia.mobil", "Mia Mobil")
+    box.click()
+    box.press_sequentially(TEXT)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling
 
-    page.reload()  # only the cookie, the URL and the database remain
-    page.get_by_role("heading", name="Exempelmodul").wait_for(timeout=30000)
-    assert page.get_by_role("textbox", name="Ditt svar").input_value() == "Jag leder när jag samordnar skiftbytet."
-    page.goto(base + "/")  # a new visit: home offers to continue where she left off
+    reload_ready(page, page.get_by_role("textbox", name="Ditt svar"))  # focus still in the field
+    assert page.get_by_role("textbox", name="Ditt svar").input_value() == TEXT
+    _saved(page)
+    assert _draft(server["svc"], "mia.mobil") == TEXT
+
+    goto_ready(page, server["base"] + "/", page.get_by_role("button", name="Fortsätt med Exempelmodul"))
     page.get_by_role("button", name="Fortsätt med Exempelmodul").click()
-    page.get_by_role("heading", name="Exempelmodul").wait_for(timeout=30000)
+    wait_ready(page, page.get_by_role("textbox", name="Ditt svar"))
+    assert page.get_by_role("textbox", name="Ditt svar").input_value() == TEXT
+    context.close()
+
+
+def test_a_pause_in_typing_saves_the_draft_and_says_so(server, browser):
+    context, page, box = _join(server, browser, "per.paus", "Per Paus")
+    box.click()
+    box.press_sequentially("Ett utkast")
+    _saved(page)
+    assert _draft(server["svc"], "per.paus") == "Ett utkast"
+    assert box.evaluate("e => e === e.getRootNode().activeElement")  # still typing in the same field
+    context.close()
+
+
+def test_a_paste_over_the_limit_is_refused_with_the_limit_and_kept_in_the_field(server, browser):
+    context, page, box = _join(server, browser, "lisa.lang", "Lisa Lång")
+    box.click()
+    box.press_sequentially("Kort")
+    _saved(page)
+    box.fill("x" * 20001)
+    page.get_by_role("alert").filter(has_text="högst 20\u00a0000 tecken").wait_for(timeout=60000)
+    box.blur()
+    assert len(box.input_value()) == 20001  # nothing cut
+    assert _draft(server["svc"], "lisa.lang") == "Kort"
+    context.close()
+
+
+def test_the_keyboard_alone_fills_and_saves_a_one_line_field(server, browser):
+    context, page, box = _join(server, browser, "kim.tangent", "Kim Tangent")
+    who = page.get_by_role("textbox", name="Med vem?")
+    who.focus()
+    page.keyboard.type("Teamet")
+    page.keyboard.press("Enter")  # a one-line field: Enter saves, no new line
+    status = page.get_by_role("status").filter(has_text=re.compile(r"^Sparat$"))
+    status.first.wait_for(timeout=60000)
+    wait_ready(page)
+    assert who.input_value() == "Teamet"
+    from sqlalchemy import select
+
+    from modules.db.engine import unit_of_work
+    from modules.db.models import Answer, User
+
+    with unit_of_work(server["svc"].engine) as db:
+        data = db.scalar(select(Answer.data).join(User, User.id == Answer.user_id)
+                         .where(User.login == "kim.tangent", Answer.exercise_id == "try-it"))
+    assert data["with_whom"] == "Teamet"
+    context.close()
+
+
+def test_a_draft_typed_just_before_the_tab_is_closed_is_there_in_a_new_tab(server, browser):
+    context, page, box = _join(server, browser, "tove.flik", "Tove Flik")
+    box.click()
+    box.press_sequentially("Skrivet precis innan fliken stängdes")
+    url = page.url
+    page.close()  # no pause, no blur: only pagehide, or the browser's unsent copy, can keep it
+    page = context.new_page()
+    goto_ready(page, url, page.get_by_role("textbox", name="Ditt svar"))
+    assert page.get_by_role("textbox", name="Ditt svar").input_value() == "Skrivet precis innan fliken stängdes"
+    _saved(page)
+    assert _draft(server["svc"], "tove.flik") == "Skrivet precis innan fliken stängdes"
     context.close()

@@ -5,6 +5,7 @@ import datetime as dt
 from modules.services import answers, journey, planning
 from tests.builders import World
 from tests.ui.conftest import app, texts
+from tests.ui.typing import autosave_shown, type_text
 
 
 def open_reader(ui_svc, actor, cohort_id):
@@ -31,7 +32,7 @@ def test_a_participant_reads_and_does_every_exercise_type_and_progress_grows(ui_
     at.checkbox(key=f"read:{w.cohort_a}:example:intro").check().run()
     at.radio(key=key(w, "baseline", "purpose")).set_value(4).run()
     at.button(key=key(w, "baseline", "submit")).click().run()
-    at.text_area(key=key(w, "first-thoughts", "text")).input("Jag leder mina kollegor i rutiner.").run()
+    type_text(at, key(w, "first-thoughts", "text"), "Jag leder mina kollegor i rutiner.")
     at.button(key=key(w, "first-thoughts", "submit")).click().run()
     at.button(key=key(w, "choose", "s1:stop")).click().run()
     at.button(key=key(w, "choose", "s2:agree")).click().run()
@@ -39,9 +40,9 @@ def test_a_participant_reads_and_does_every_exercise_type_and_progress_grows(ui_
     at.button(key=f"FormSubmitter:{key(w, 'quiz', 'form')}-Rätta").click().run()
     at.checkbox(key=key(w, "ready", "purpose")).check().run()
     at.button(key=key(w, "ready", "submit")).click().run()
-    at.text_area(key=key(w, "plan", "purpose")).input("Besluta om nästa steg").run()
+    type_text(at, key(w, "plan", "purpose"), "Besluta om nästa steg")
     at.button(key=key(w, "plan", "submit")).click().run()
-    at.text_area(key=key(w, "try-it", "what")).input("Checka in på måndagsmötet").run()
+    type_text(at, key(w, "try-it", "what"), "Checka in på måndagsmötet")
     at.button(key=key(w, "try-it", "submit")).click().run()
     assert not at.exception, [e.value for e in at.exception]
 
@@ -57,9 +58,9 @@ def test_a_participant_reads_and_does_every_exercise_type_and_progress_grows(ui_
 def test_a_draft_survives_a_new_session(ui_svc):
     w = World(ui_svc)
     at = open_reader(ui_svc, w.part_a, w.cohort_a)
-    at.text_area(key=key(w, "first-thoughts", "text")).input("Ett halvfärdigt utkast").run()
+    type_text(at, key(w, "first-thoughts", "text"), "Ett halvfärdigt utkast")
     fresh = open_reader(ui_svc, w.part_a, w.cohort_a)  # a new browser session: nothing in session_state
-    assert fresh.text_area(key=key(w, "first-thoughts", "text")).value == "Ett halvfärdigt utkast"
+    assert autosave_shown(fresh, key(w, "first-thoughts", "text")) == "Ett halvfärdigt utkast"
 
 
 def test_a_locked_module_cannot_be_opened(ui_svc):

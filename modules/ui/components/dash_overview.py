@@ -124,6 +124,9 @@ def _feedback(fb) -> None:
         st.text(c["comment"])
 
 
+SHARED_PAGE = 20  # shared answers drawn at once (hundreds made the dashboard take seconds to load)
+
+
 def shared(actor, cohort_id: int, user_id: int | None = None, filters: bool = True) -> None:
     svc, lang = state.services(), state.lang()
     program = svc.program
@@ -141,7 +144,9 @@ def shared(actor, cohort_id: int, user_id: int | None = None, filters: bool = Tr
     rows = state.run(dashboard.shared_answers, svc, actor, cohort_id, module_id, exercise_id, user_id) or []
     if not rows:
         st.caption(tr("dash.nothing_shared"))
-    for r in rows:
+    limit_key = f"shared_limit:{cohort_id}:{user_id}"
+    limit = st.session_state.get(limit_key, SHARED_PAGE)
+    for r in rows[:limit]:
         module = program.module(r["module_id"])
         ex = module.exercise(r["exercise_id"]) if module else None
         if ex is None:
@@ -150,3 +155,8 @@ def shared(actor, cohort_id: int, user_id: int | None = None, filters: bool = Tr
             st.caption(f"{esc(r['author'])} · {ex.title.get(lang)} · {tr('visibility.' + r['visibility'])} · "
                        f"{fmt_datetime(r['updated_at'], lang, 'short')}")
             st.text(summarise(program, ex, r["data"], lang))  # plain text: never Markdown or HTML
+    if len(rows) > limit:  # the newest first; the rest on request keeps the page quick to load
+        st.caption(tr("autosave.showing", shown=limit, total=len(rows)))
+        if st.button(tr("autosave.show_more", n=min(SHARED_PAGE, len(rows) - limit)), key=f"{limit_key}:more"):
+            st.session_state[limit_key] = limit + SHARED_PAGE
+            st.rerun()

@@ -1,7 +1,8 @@
 """One renderer per exercise type. Each reads widgets, calls the answers service, renders.
 
-Drafts are saved through on_change callbacks (whenever a field is left or a choice made),
-so what a participant wrote is in the database, not only in this browser session.
+Drafts are saved through callbacks: free text while the participant types (the autosave
+text area), choices when they are made. What a participant wrote is in the database, not only
+in this browser session.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import streamlit as st
 from modules.curriculum.order import shuffled
 from modules.i18n import fmt_number
 from modules.services import answers
-from modules.services.exercise_rules import checklist_result, dimension_means, resolve_assessment
+from modules.services.exercise_rules import SHORT_MAX, TEXT_MAX, checklist_result, dimension_means, resolve_assessment
 from modules.ui import state
+from modules.ui.components.autosave import autosave_text_area, autosave_value
 from modules.ui.components.contentapp_retro import retrospective_assessment
 from modules.ui.components.planner_ui import render_planner
 from modules.ui.components.widgets import plain
@@ -45,6 +47,10 @@ class Ctx:
     def text(self, value) -> str:
         return value.get(self.lang)
 
+    def store(self, name: str) -> str:
+        """Names the browser's unsent copy of a field: per user, never shared on one device."""
+        return f"{self.actor.id}:{self.key(name)}"
+
 
 def render_exercise(ctx: Ctx) -> None:
     with st.container(border=True):
@@ -70,14 +76,14 @@ def _visibility(ctx: Ctx) -> str:
 
 
 def _reflection_data(ctx: Ctx) -> dict:
-    return {"text": st.session_state.get(ctx.key("text"), ctx.data.get("text", ""))}
+    return {"text": autosave_value(ctx.key("text"), ctx.data.get("text", ""))}
 
 
 def reflection(ctx: Ctx) -> None:
     st.markdown(ctx.text(ctx.ex.prompt))
-    st.text_area(tr("exercise.your_answer"), value=ctx.data.get("text", ""), key=ctx.key("text"), height=160,
-                 max_chars=20000, on_change=lambda: ctx.save(_reflection_data(ctx)),
-                 help=tr("exercise.autosave"))
+    autosave_text_area(tr("exercise.your_answer"), key=ctx.key("text"), value=ctx.data.get("text", ""),
+                       on_save=lambda text: ctx.save({"text": text}), max_chars=TEXT_MAX, height=160,
+                       help=tr("autosave.help"), store=ctx.store("text"))
     vis = _visibility(ctx)
     if st.button(tr("exercise.save_done"), key=ctx.key("submit"), type="primary"):
         if ctx.save(_reflection_data(ctx), submit=True, visibility=vis):
@@ -228,17 +234,20 @@ def commitment(ctx: Ctx) -> None:
 
     def collect() -> dict:
         due = st.session_state.get(ctx.key("due"), due_default)
-        return {"what": st.session_state.get(ctx.key("what"), ctx.data.get("what", "")),
-                "with_whom": st.session_state.get(ctx.key("who"), ctx.data.get("with_whom", "")),
+        return {"what": autosave_value(ctx.key("what"), ctx.data.get("what", "")),
+                "with_whom": autosave_value(ctx.key("who"), ctx.data.get("with_whom", "")),
                 "due": due.isoformat() if isinstance(due, dt.date) else None}
 
-    st.text_area(tr("commitment.what"), value=ctx.data.get("what", ""), key=ctx.key("what"), max_chars=5000,
-                 on_change=lambda: ctx.save(collect()), help=tr("exercise.autosave"))
+    autosave_text_area(tr("commitment.what"), key=ctx.key("what"), value=ctx.data.get("what", ""),
+                       on_save=lambda _: ctx.save(collect()), max_chars=TEXT_MAX, help=tr("autosave.help"),
+                       store=ctx.store("what"))
     c1, c2 = st.columns(2)
     c1.date_input(tr("commitment.due"), value=due_default, key=ctx.key("due"), format="YYYY-MM-DD",
                   min_value=dt.date.today() - dt.timedelta(days=365), on_change=lambda: ctx.save(collect()))
-    c2.text_input(tr("commitment.with_whom"), value=ctx.data.get("with_whom", ""), key=ctx.key("who"),
-                  max_chars=300, on_change=lambda: ctx.save(collect()))
+    with c2:
+        autosave_text_area(tr("commitment.with_whom"), key=ctx.key("who"), value=ctx.data.get("with_whom", ""),
+                           on_save=lambda _: ctx.save(collect()), max_chars=SHORT_MAX, height=40,
+                           store=ctx.store("who"), single_line=True)
     vis = _visibility_commitment(ctx, collect)
     if st.button(tr("commitment.save"), key=ctx.key("submit"), type="primary"):
         if ctx.save(collect(), submit=True, visibility=vis):

@@ -9,7 +9,17 @@ import pandas as pd
 import streamlit as st
 
 from modules.exports.planner_doc import planner_document
-from modules.services.planners import CHOICES, RACI_LETTERS, members, quadrant, raci_problems, spec_for
+from modules.services.planners import (
+    CHOICES,
+    LINE_MAX,
+    RACI_LETTERS,
+    TEXT_MAX,
+    members,
+    quadrant,
+    raci_problems,
+    spec_for,
+)
+from modules.ui.components.autosave import autosave_text_area, autosave_value
 from modules.ui.state import tr
 
 
@@ -61,6 +71,8 @@ def _collect(ctx, spec, member_names) -> dict:
             out[f.id] = _rows_from_frame(f, frame, member_names) if frame is not None else ctx.data.get("fields", {}).get(f.id, [])
         elif f.kind == "date":
             out[f.id] = value.isoformat() if isinstance(value, dt.date) else None
+        elif f.kind in ("text", "line"):
+            out[f.id] = autosave_value(ctx.key(f.id), ctx.data.get("fields", {}).get(f.id) or "")
         else:
             out[f.id] = value if value is not None else ctx.data.get("fields", {}).get(f.id)
     return {"fields": out}
@@ -69,19 +81,16 @@ def _collect(ctx, spec, member_names) -> dict:
 def render_planner(ctx) -> None:
     spec = spec_for(ctx.ex)
     stored = ctx.data.get("fields") or {}
-    member_names = members(st.session_state.get(ctx.key("members"), stored.get("members", "")))
-    save = lambda: ctx.save(_collect(ctx, spec, member_names))  # noqa: E731
+    member_names = members(autosave_value(ctx.key("members"), stored.get("members") or ""))
+    save = lambda *_: ctx.save(_collect(ctx, spec, member_names))  # noqa: E731
     for f in spec.fields:
         label, key, value = _label(ctx, spec, f), ctx.key(f.id), stored.get(f.id)
         hint = ctx.text(f.help) if f.help is not None else None
-        if f.kind == "text":
-            st.text_area(label, value=value or "", key=key, max_chars=5000, on_change=save, height=100, help=hint)
-            if hint:
-                st.caption(hint)
-        elif f.kind == "line":
-            st.text_input(label, value=value or "", key=key, max_chars=300, on_change=save, help=hint)
-            if hint:
-                st.caption(hint)
+        if f.kind in ("text", "line"):
+            long = f.kind == "text"
+            autosave_text_area(label, key=key, value=value or "", on_save=save, max_chars=TEXT_MAX if long else LINE_MAX,
+                               height=100 if long else 40, help=hint, store=ctx.store(f.id),
+                               single_line=not long)
         elif f.kind == "date":
             st.date_input(label, value=dt.date.fromisoformat(value) if value else None, key=key,
                           format="YYYY-MM-DD", on_change=save, help=hint)

@@ -7,6 +7,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_datetime
 from modules.services import accounts, cohorts
 from modules.ui import state
+from modules.ui.components.join_box import join_address, projector_address
 from modules.ui.components.widgets import big_code, choose_cohort
 from modules.ui.state import tr
 
@@ -55,6 +56,7 @@ if cohort:
     with tab_code:
         if cohort["join_open"]:
             big_code(cohort["join_code"], tr("cohorts.join_caption"))
+            projector_address(join_address())
         else:
             st.warning(tr("cohorts.closed"))
         c1, c2 = st.columns(2)

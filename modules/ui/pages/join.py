@@ -5,6 +5,7 @@ import streamlit as st
 from modules.services import cohorts
 from modules.ui import state
 from modules.ui.components.auth_flow import logged_in
+from modules.ui.components.join_box import join_code_form
 from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
@@ -12,14 +13,7 @@ st.title(tr("join.title"))
 svc = state.services()
 found = st.session_state.get("join_cohort")
 if found is None:
-    with st.form("join_code"):
-        code = st.text_input(tr("join.code"), max_chars=12, placeholder="ABCD2345")
-        st.caption(tr("auth.join_code_help"))
-        if st.form_submit_button(tr("join.check"), type="primary"):
-            cohort = state.run(cohorts.check_join_code, svc, code, state.client_id())
-            if cohort:
-                st.session_state["join_cohort"] = cohort | {"code": code}
-                st.rerun()
+    join_code_form()
     st.caption(tr("join.have_account"))
 else:
     st.success(tr("join.found", name=esc(found["name"])))
