@@ -90,11 +90,8 @@ def _schedule(actor, cohort) -> None:
         c1, c2 = st.columns([5, 1])
         c1.text(f"{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)} · "
                 f"{s['title']} · {s['place']}")
-        if c2.button(tr("cset.delete"), key=f"del-s-{s['id']}"):
-            if state.call(planning.delete_session, svc, actor, s["id"])[0]:
-                st.rerun()
-        between_ui.session_prep(actor, s)
         delete_session_button(actor, s, s["id"] in taken, c2)
+        between_ui.session_prep(actor, s)
     modules = [None] + [m.id for m in svc.program.modules]
     with st.form(f"session-{cohort['id']}", clear_on_submit=True):
         title = st.text_input(tr("cset.session_title"), max_chars=160)
