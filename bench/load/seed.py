@@ -1,0 +1,50 @@
+"""A database for a load run: one demo cohort of N participants, each with a login cookie.
+
+The cookies are real: a handoff token is made and exchanged through the auth service,
+exactly as `/session/complete` does, and the token is what the browser's cookie holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from modules.curriculum.loader import load_program
+from modules.db.engine import make_engine, migrate, unit_of_work
+from modules.db.models import Cohort, CohortFacilitator, Enrolment, User
+from modules.demo import seed_demo
+from modules.services import auth
+from modules.services.context import Services
+from modules.settings import ROOT, load_settings
+
+
+@dataclass
+class World:
+    svc: Services
+    cohort_id: int
+    module_id: str
+    reflection_id: str
+    facilitator_cookie: str
+    participants: list[tuple[int, str]]  # (user id, cookie)
+
+
+def _cookie(svc: Services, user: User) -> str:
+    return auth.exchange_handoff(svc, auth.start_session(svc, auth.to_actor(user)))
+
+
+def seed(database_url: str, participants: int) -> World:
+    engine = make_engine(database_url)
+    migrate(engine)
+    svc = Services(engine=engine, settings=load_settings({}), program=load_program(ROOT / "content"))
+    seed_demo(svc, participants=participants, cohort_size=participants, seed=11)
+    module = svc.program.modules[0]
+    reflection = next(e for e in module.meta.exercises if e.type == "reflection")
+    with unit_of_work(engine) as db:
+        cohort = db.scalar(select(Cohort).order_by(Cohort.id.desc()).limit(1))
+        fac = db.scalar(select(User).join(CohortFacilitator, CohortFacilitator.user_id == User.id)
+                        .where(CohortFacilitator.cohort_id == cohort.id))
+        users = list(db.scalars(select(User).join(Enrolment, Enrolment.user_id == User.id)
+                                .where(Enrolment.cohort_id == cohort.id).order_by(User.id)))
+    return World(svc=svc, cohort_id=cohort.id, module_id=module.id, reflection_id=reflection.id,
+                 facilitator_cookie=_cookie(svc, fac), participants=[(u.id, _cookie(svc, u)) for u in users])
