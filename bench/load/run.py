@@ -27,8 +27,8 @@ from sqlalchemy import select  # noqa: E402
 
 from bench.load import scenarios  # noqa: E402
 from bench.load.seed import World, seed  # noqa: E402
-from bench.load.server import ROOT, rss_mb, serve  # noqa: E402
-from modules.db.engine import unit_of_work  # noqa: E402
+from bench.load.server import ROOT, rss_mb, serve, snapshot  # noqa: E402
+from modules.db.engine import make_engine, unit_of_work  # noqa: E402
 from modules.db.models import Answer  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "load"
@@ -48,7 +48,8 @@ def summary(rec: scenarios.Record) -> dict:
 
 
 def lost_writes(world: World, rec: scenarios.Record) -> dict:
-    with unit_of_work(world.svc.engine) as db:
+    engine = make_engine(world.database_url)
+    with unit_of_work(engine) as db:
         rows = db.execute(select(Answer.user_id, Answer.data, Answer.status).where(
             Answer.cohort_id == world.cohort_id, Answer.module_id == world.module_id,
             Answer.exercise_id == world.reflection_id)).all()
@@ -125,12 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = OUT / stamp
     out.mkdir(parents=True, exist_ok=True)
+    src = out / "src"
+    commit = snapshot(src)
     db_url = f"sqlite:///{out / 'load.db'}"
-    world = seed(db_url, args.participants)
-    env = {"DATABASE_URL": db_url, "MEDLED_CONTENT_DIR": str(ROOT / "content"), "MEDLED_LOG_LEVEL": "WARNING"}
+    world = seed(db_url, args.participants, src)
+    env = {"DATABASE_URL": db_url, "MEDLED_CONTENT_DIR": str(src / "content"), "MEDLED_LOG_LEVEL": "WARNING"}
     levels = sorted({min(10, args.participants), args.participants})
-    result: dict = {"when": stamp, "participants": args.participants}
-    with serve("app.py", args.port, env, out / "medled.log") as srv:
+    result: dict = {"when": stamp, "commit": commit, "participants": args.participants}
+    print(f"measuring commit {commit}", flush=True)
+    with serve("app.py", args.port, env, out / "medled.log", src) as srv:
         if args.scenario in ("all", "workshop"):
             result["workshop"] = asyncio.run(run_workshop(world, srv["base"], srv["pid"], args.window))
         if args.scenario in ("all", "stress"):
@@ -139,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
                 srv["base"], srv["pid"], [ck for _, ck in world.participants[:n]], load, _module_action(world),
                 args.seconds, "draft save")) for n in levels]
     if args.scenario in ("all", "stress"):
-        with serve("bench/load/trivial_app.py", args.port, {}, out / "trivial.log") as srv:
+        with serve("bench/load/trivial_app.py", args.port, {}, out / "trivial.log", src) as srv:
             result["stress_trivial"] = [asyncio.run(run_stress(
                 srv["base"], srv["pid"], [""] * n, ("", ""), _trivial_action, args.seconds, "widget change"))
                 for n in levels]

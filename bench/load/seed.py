@@ -6,7 +6,11 @@ exactly as `/session/complete` does, and the token is what the browser's cookie 
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -21,7 +25,7 @@ from modules.settings import ROOT, load_settings
 
 @dataclass
 class World:
-    svc: Services
+    database_url: str
     cohort_id: int
     module_id: str
     reflection_id: str
@@ -33,7 +37,14 @@ def _cookie(svc: Services, user: User) -> str:
     return auth.exchange_handoff(svc, auth.start_session(svc, auth.to_actor(user)))
 
 
-def seed(database_url: str, participants: int) -> World:
+def seed(database_url: str, participants: int, src: Path) -> World:
+    """Seed with the code being measured (the snapshot in src), in its own process."""
+    out = subprocess.run([sys.executable, "-m", "bench.load.seed", database_url, str(participants)], cwd=src,
+                         capture_output=True, text=True, check=True).stdout
+    return World(**json.loads(out.strip().splitlines()[-1]))
+
+
+def _seed(database_url: str, participants: int) -> World:
     engine = make_engine(database_url)
     migrate(engine)
     svc = Services(engine=engine, settings=load_settings({}), program=load_program(ROOT / "content"))
@@ -46,5 +57,11 @@ def seed(database_url: str, participants: int) -> World:
                         .where(CohortFacilitator.cohort_id == cohort.id))
         users = list(db.scalars(select(User).join(Enrolment, Enrolment.user_id == User.id)
                                 .where(Enrolment.cohort_id == cohort.id).order_by(User.id)))
-    return World(svc=svc, cohort_id=cohort.id, module_id=module.id, reflection_id=reflection.id,
+    return World(database_url=database_url, cohort_id=cohort.id, module_id=module.id, reflection_id=reflection.id,
                  facilitator_cookie=_cookie(svc, fac), participants=[(u.id, _cookie(svc, u)) for u in users])
+
+
+if __name__ == "__main__":
+    from dataclasses import asdict
+
+    print(json.dumps(asdict(_seed(sys.argv[1], int(sys.argv[2])))))
