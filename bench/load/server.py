@@ -15,7 +15,6 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@contextlib.contextmanager
 def snapshot(dest: Path) -> str:
     """The committed tree (HEAD) in dest: the server runs from it, so editing the worktree during a
     run cannot reload modules under the server's feet. Returns the commit measured."""
