@@ -179,7 +179,7 @@ class StreamlitClient:
         body = getattr(el, kind)
         if kind == "exception":
             self.exceptions.append(body.message)
-        if kind in ("markdown", "text", "alert", "heading"):
+        if kind in ("markdown", "text", "alert", "heading", "html"):
             self.texts.append(getattr(body, "body", ""))
         wid = getattr(body, "id", "") if hasattr(body, "id") else ""
         if isinstance(wid, str) and wid.startswith("$$ID"):

@@ -17,13 +17,14 @@ import asyncio
 import datetime as dt
 import json
 import random
+import re
 import statistics
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
 
 from bench.load import scenarios  # noqa: E402
 from bench.load.seed import World, seed  # noqa: E402
@@ -56,25 +57,34 @@ def lost_writes(world: World, rec: scenarios.Record) -> dict:
     stored = {uid: (data or {}).get("text") for uid, data, status in rows if status == "done"}
     lost = [uid for uid, text in rec.expected.items() if stored.get(uid) != text]
     out = {"reflections_submitted": len(rec.expected), "reflections_lost": len(lost)}
-    checker = live_hooks().get("check_checkins")
-    if checker and rec.checkins:
-        out |= checker(world, rec.checkins)
+    if world.checkin_id is not None:
+        with engine.connect() as conn:
+            got = dict(conn.execute(text("SELECT user_id, value FROM live_answers WHERE activity_id = :a"),
+                                    {"a": world.checkin_id}).all())
+        out |= {"checkins_submitted": len(rec.checkins),
+                "checkins_lost": sum(1 for uid, word in rec.checkins.items() if got.get(uid) != word)}
     return out
 
 
-def live_hooks() -> dict:
-    try:
-        from bench.load import live_hooks as hooks
-    except ImportError:  # before the live activities exist
+def live_setup(world: World) -> dict:
+    """The check-in card and the projector, where the code measured has them (else: none)."""
+    if world.checkin_id is None:
         return {}
-    return hooks.HOOKS
+    a = world.checkin_id
+
+    def count_from(texts: list[str]) -> int:
+        found = [int(m.group(1)) for t in texts for m in [re.search(r"(\d+) (?:av|of) \d+", t)] if m]
+        return found[-1] if found else 0
+
+    return {"checkin": True, "answer_key": f"live:{a}:send", "text_key": f"live:{a}:text",
+            "projector_page": "projector", "projector_query": f"c={world.cohort_id}", "count_from": count_from}
 
 
 async def run_workshop(world: World, base: str, pid: int, window: float) -> dict:
     await scenarios.warm_up(base, world.facilitator_cookie, ("dashboard", ""))
     await scenarios.warm_up(base, world.participants[0][1], ("module", f"c={world.cohort_id}&m={world.module_id}"))
     rss0 = rss_mb(pid)
-    live = live_hooks().get("setup", lambda w: {})(world)
+    live = live_setup(world)
     peak = [rss0]
 
     async def sample() -> None:

@@ -31,6 +31,7 @@ class World:
     reflection_id: str
     facilitator_cookie: str
     participants: list[tuple[int, str]]  # (user id, cookie)
+    checkin_id: int | None = None  # the open check-in, where the code measured has live activities
 
 
 def _cookie(svc: Services, user: User) -> str:
@@ -58,7 +59,17 @@ def _seed(database_url: str, participants: int) -> World:
         users = list(db.scalars(select(User).join(Enrolment, Enrolment.user_id == User.id)
                                 .where(Enrolment.cohort_id == cohort.id).order_by(User.id)))
     return World(database_url=database_url, cohort_id=cohort.id, module_id=module.id, reflection_id=reflection.id,
-                 facilitator_cookie=_cookie(svc, fac), participants=[(u.id, _cookie(svc, u)) for u in users])
+                 facilitator_cookie=_cookie(svc, fac), participants=[(u.id, _cookie(svc, u)) for u in users],
+                 checkin_id=_checkin(svc, fac, cohort.id))
+
+
+def _checkin(svc: Services, fac: User, cohort_id: int) -> int | None:
+    try:
+        from modules.services import live
+    except ImportError:  # the code measured predates live activities
+        return None
+    return live.create_activity(svc, auth.to_actor(fac), cohort_id, "checkin", "Vad har du med dig in i rummet?",
+                                open_now=True)
 
 
 if __name__ == "__main__":
