@@ -47,6 +47,7 @@ class StreamlitClient:
         self.query = ""
         self.auto_reruns: dict[str, float] = {}  # fragment id -> interval (run_every)
         self.exceptions: list[str] = []
+        self.last_status = None  # ForwardMsg.ScriptFinishedStatus of the last run
         self._ws = None
         self._lock = asyncio.Lock()
 
@@ -167,6 +168,7 @@ class StreamlitClient:
                     continue
                 if fm.script_finished not in DONE:
                     raise RunFailed(f"script finished with status {fm.script_finished}")
+                self.last_status = fm.script_finished
                 return
 
     def _delta(self, delta) -> None:
