@@ -8,12 +8,12 @@ from __future__ import annotations
 import asyncio
 
 from sqlalchemy import select
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.load.client import StreamlitClient
 from modules.db.engine import unit_of_work
 from modules.db.models import Answer
 from modules.services import auth, planning
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from tests.builders import World
 
 
