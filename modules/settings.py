@@ -45,6 +45,9 @@ class Settings:
         "Extra comma-separated origins allowed to post the login form (e.g. https://medled.example.org).",
     )
     log_level: str = _opt("INFO", "MEDLED_LOG_LEVEL", "Python logging level.")
+    live_poll_seconds: float = _opt(
+        3.0, "MEDLED_LIVE_POLL_SECONDS", "How often a participant's live card and the projector look for changes."
+    )
 
 
 def _convert(raw: str, default):

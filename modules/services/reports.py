@@ -26,7 +26,7 @@ from modules.db.models import (
 from modules.exports import report as R
 from modules.exports.excel import build_report_workbook
 from modules.i18n import t
-from modules.services import dashboard
+from modules.services import dashboard, live_report
 from modules.services.context import Actor, Services
 from modules.services.errors import PermissionDenied
 from modules.services.exercise_rules import dimension_means
@@ -96,6 +96,7 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
                          for sid, uid, present in marks if (by_id[sid].cohort_id, uid) in keys]
     report.feedback = [R.FeedbackRow(c["cohort"], t(lang, f"dash.kind.{c['kind']}"), c["target"], c["rating"],
                                      c["comment"], c["created"]) for c in feedback["comments"]]
+    live_report.fill(svc, report, {cid: c.name for cid, c in cohorts.items()}, keys, lang)
     return report
 
 

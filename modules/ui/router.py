@@ -39,6 +39,8 @@ def pages_for(role: str | None, first_run: bool) -> list[st.Page]:
     staff = [
         _page("cohorts", "nav.cohorts", ":material/groups:", default=True),
         _page("dashboard", "nav.dashboard", ":material/monitoring:"),
+        _page("live", "live.nav", ":material/podium:"),
+        _page("projector", "live.nav_projector", ":material/present_to_all:"),
         account,
     ]
     if role == "admin":
@@ -99,4 +101,8 @@ def main() -> None:
     from modules.ui.components.sidebar import sidebar
 
     sidebar(actor)
+    if actor is not None and actor.role == "participant":
+        from modules.ui.components.live_card import live_card
+
+        live_card(actor)
     nav.run()

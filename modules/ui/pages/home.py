@@ -5,6 +5,7 @@ import streamlit as st
 from modules.i18n import fmt_date
 from modules.services import answers, cohorts, journey
 from modules.ui import state
+from modules.ui.components.live_results import participant_roles
 from modules.ui.components.sessions_ui import sessions
 from modules.ui.components.widgets import plain
 from modules.ui.state import tr
@@ -56,6 +57,7 @@ for cohort in mine:
     done = sum(1 for m in modules if m["share"] >= 1)
     st.caption(tr("home.overall", done=done, total=len(modules)))
     sessions(actor, cohort)
+    participant_roles(actor, cohort)
     for m in modules:
         with st.container(border=True):
             c1, c2 = st.columns([3, 1], vertical_alignment="center")
