@@ -19,7 +19,6 @@ from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound
 from modules.services.journey import require_participant
 from modules.services.permissions import require_cohort
-from modules.services.planning import set_attendance
 
 ANSWER_MAX = 120
 SCALES = {"scale": range(1, 6), "fist": range(0, 6)}
@@ -232,27 +231,6 @@ def session_results(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
             values.setdefault(aid, []).append(v)
     return [_dict(a) | {"session_title": title, "session_date": date, "answered": len(values.get(a.id, []))}
             | tally(a, values.get(a.id, [])) for a, title, date in rows]
-
-
-def checkin_respondents(db, session_id: int) -> set[int]:
-    """Who answered any check-in of the session (used for attendance only, never shown with answers)."""
-    return set(db.scalars(select(LiveAnswer.user_id).join(LiveActivity, LiveActivity.id == LiveAnswer.activity_id)
-                          .where(LiveActivity.session_id == session_id, LiveActivity.kind == "checkin")))
-
-
-def mark_present_from_checkin(svc: Services, actor: Actor, session_id: int) -> int:
-    """Mark everyone who answered the session's check-in present (keeping those already marked),
-    through the attendance service, which the facilitator can then correct by hand."""
-    with unit_of_work(svc.engine) as db:
-        session = db.get(CohortSession, session_id)
-        if session is None:
-            raise NotFound()
-        require_cohort(db, actor, session.cohort_id, manage=True)
-        answered = checkin_respondents(db, session_id)
-        already = set(db.scalars(select(Attendance.user_id).where(Attendance.session_id == session_id,
-                                                                  Attendance.present.is_(True))))
-    set_attendance(svc, actor, session_id, answered | already)
-    return len(answered)
 
 
 def current_for_cohort(svc: Services, actor: Actor, cohort_id: int) -> dict | None:

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from modules.services import live, planning, roles
+from modules.services import live, live_attendance, planning, roles
 from modules.services.errors import DomainError, NotFound, PermissionDenied
 from tests.builders import make_participant
 
@@ -91,7 +91,7 @@ def test_attendance_is_taken_from_who_answered_the_check_in(svc, world):
     aid = live.create_activity(svc, world.fac_a, world.cohort_a, "checkin", "Ett ord", session_id=sid,
                                open_now=True)
     live.answer(svc, world.part_a, aid, "här")
-    assert live.mark_present_from_checkin(svc, world.fac_a, sid) == 1
+    assert live_attendance.mark_present_from_checkin(svc, world.fac_a, sid) == 1
     marks = {m["user_id"]: m["present"] for m in _marks(svc, world, sid)}
     assert marks[world.part_a.id] is True and marks[world.part_a_other.id] is False
     planning.set_attendance(svc, world.fac_a, sid, {world.part_a.id, world.part_a_other.id})  # corrected by hand

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from modules.i18n import fmt_date
-from modules.services import live, roles
+from modules.services import live, live_attendance, roles
 from modules.ui import state
 from modules.ui.components.live_card import kind_label
 from modules.ui.state import tr
@@ -69,7 +69,7 @@ def activity_list(actor, cohort: dict, session_id: int | None) -> None:
 def attendance_from_checkin(actor, session_id: int) -> None:
     st.caption(tr("live.attendance_help"))
     if st.button(tr("live.attendance_from_checkin"), icon=":material/how_to_reg:", key="live-attendance"):
-        ok, n = state.call(live.mark_present_from_checkin, state.services(), actor, session_id)
+        ok, n = state.call(live_attendance.mark_present_from_checkin, state.services(), actor, session_id)
         if ok:
             st.success(tr("live.attendance_done", n=n))
 
