@@ -133,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--window", type=float, default=60.0, help="workshop: participants join within this many s")
     ap.add_argument("--port", type=int, default=8615)
     args = ap.parse_args(argv)
+    if not 1 <= args.participants <= 200 or not 1 <= args.seconds <= 300 or not 0 <= args.window <= 600:
+        ap.error("bounded on purpose: 1-200 participants, 1-300 s per stress level, a join window of 0-600 s")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = OUT / stamp
     out.mkdir(parents=True, exist_ok=True)
