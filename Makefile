@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test test-pg test-stress migrate check-content bench lint seed-demo clean
+.PHONY: run test test-pg test-stress migrate check-content bench load lint seed-demo clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+load: $(STAMP)
+	$(PY) -m bench.load.run $(LOAD_ARGS)

@@ -71,6 +71,9 @@ class Settings:
     smtp_security: str = _opt("starttls", "MEDLED_SMTP_SECURITY", "starttls, tls or none.")
     mail_from: str = _opt("", "MEDLED_MAIL_FROM", "Sender address of Medled's e-mail, e.g. Medled <noreply@example.org>.")
     log_level: str = _opt("INFO", "MEDLED_LOG_LEVEL", "Python logging level.")
+    live_poll_seconds: float = _opt(
+        3.0, "MEDLED_LIVE_POLL_SECONDS", "How often a participant's live card and the projector look for changes."
+    )
 
 
 def _convert(raw: str, default):

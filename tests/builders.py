@@ -53,3 +53,15 @@ class World:
         self.part_a = make_participant(svc, self.fac_a, self.cohort_a, "Anna A")
         self.part_a_other = make_participant(svc, self.fac_a, self.cohort_a, "Åke A")
         self.part_b = make_participant(svc, self.fac_b, self.cohort_b, "Bo B")
+
+
+def roster_rows(svc: Services, cohort_id: int, user_ids) -> set[int]:
+    """The roster-row (enrolment) ids of these users in a cohort: attendance is kept per row."""
+    from sqlalchemy import select
+
+    from modules.db.engine import unit_of_work
+    from modules.db.models import Enrolment
+
+    with unit_of_work(svc.engine) as db:
+        return set(db.scalars(select(Enrolment.id).where(Enrolment.cohort_id == cohort_id,
+                                                         Enrolment.user_id.in_(list(user_ids)))))

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 
+from modules.exports.live_sheets import live_sheets
 from modules.exports.report import Report
 from modules.exports.xlsx import DATETIME, PCT, TEXT, Block, Column, Sheet, write_sheet
 from modules.i18n import t
@@ -33,7 +34,8 @@ def build_report_workbook(
     wb.properties.creator = "Medled"
     explained: list[tuple[str, str, str]] = []
     for sheet in _data_sheets(ctx):
-        write_sheet(wb, t(ctx.lang, f"export.sheet.{sheet.key}"), sheet, tick, explained)
+        title_key = sheet.key if "." in sheet.key else f"export.sheet.{sheet.key}"  # "live.sheet.x": own catalog
+        write_sheet(wb, t(ctx.lang, title_key), sheet, tick, explained)
     explain = ctx.cols("sheet", "column", "explanation")
     explained += [(t(ctx.lang, "export.sheet.columns"), col.header, col.help) for col in explain]
     write_sheet(wb, t(ctx.lang, "export.sheet.columns"), Sheet("columns", [Block(explain, explained)]), tick, [])
@@ -56,6 +58,7 @@ def _data_sheets(c: _Ctx) -> Iterator[Sheet]:
     for build in (_summary, _participants, _progress, _exercises, _assessment, _commitments,
                   _attendance, _feedback):
         yield build(c)
+    yield from live_sheets(c)
 
 
 class _Ctx:

@@ -88,6 +88,27 @@ class FeedbackRow(NamedTuple):
     created: dt.datetime
 
 
+class LiveResultRow(NamedTuple):
+    """One count of one live activity: never who answered, only how many gave each answer."""
+
+    cohort: str
+    session: str
+    session_date: dt.date | None
+    kind: str  # translated
+    question: str
+    answered: int
+    answer: str  # the option, scale step or grouped word
+    count: int
+
+
+class RoleRow(NamedTuple):
+    participant_key: str
+    session: str
+    session_date: dt.date
+    role: str
+    description: str
+
+
 @dataclass
 class Report:
     title: str
@@ -105,3 +126,5 @@ class Report:
     commitments: list[CommitmentRow] = field(default_factory=list)
     attendance: list[AttendanceRow] = field(default_factory=list)
     feedback: list[FeedbackRow] = field(default_factory=list)
+    live_results: list[LiveResultRow] = field(default_factory=list)
+    roles: list[RoleRow] = field(default_factory=list)

@@ -44,10 +44,11 @@ AGGREGATE = "aggregate"  # individual values only to the author; staff see group
 FEEDBACK = "feedback"  # author; staff without names where the target has n >= MIN
 STATUS = "status"  # completion status: author and staff, always
 GROUP_LOG = "group_log"  # the author's learning group; staff only where shared with the facilitator
+LIVE = "live"  # a live-activity answer: its author; staff and the projector see counts only
 WALL = "wall"  # a reply on the cohort wall: the cohort and its staff, unless the facilitator hid it
 CONTACT = "contact"  # who the person is (name, e-mail): author and staff; peers see the name on shared answers
 SECRET = "secret"  # nobody (hashes, tokens)
-AUDIENCES = (SHARED, BY_KIND, AGGREGATE, FEEDBACK, STATUS, GROUP_LOG, WALL, CONTACT, SECRET)
+AUDIENCES = (SHARED, BY_KIND, AGGREGATE, FEEDBACK, STATUS, GROUP_LOG, WALL, LIVE, CONTACT, SECRET)
 
 # Every column that holds participant-written text or scores, and its audience.
 # tests/integration/test_privacy_registry.py walks the schema and fails on any column of a
@@ -82,6 +83,7 @@ REGISTRY: dict[str, str] = {
     "recall_answers.correct": AGGREGATE,
     "recall_answers.total": AGGREGATE,
     "practice_followups.answers": AGGREGATE,
+    "live_answers.value": LIVE,
 }
 
 # Columns of participant-data tables that hold no participant-written text or score.
@@ -114,6 +116,11 @@ NOT_PARTICIPANT_WRITTEN: dict[str, str] = {
     "calendar_feeds.token": "set by the system: the cohort's subscription address, shown to its members and staff",
     "recall_answers.module_id": "content identifier",
     "recall_answers.round": "set by the system",
+    "live_activities.kind": "written by the facilitator",
+    "live_activities.question": "written by the facilitator",
+    "live_activities.options": "written by the facilitator",
+    "live_activities.status": "set by the system",
+    "role_assignments.role": "drawn by the system among those present; shown to the cohort",
     "users.reset_by_name": "set by the system: the staff member who reset the password (shown to the account's owner)",
 }
 

@@ -27,7 +27,7 @@ from modules.db.models import (
 from modules.exports import report as R
 from modules.exports.excel import build_report_workbook
 from modules.i18n import t
-from modules.services import dashboard, privacy
+from modules.services import dashboard, live_report, privacy
 from modules.services.aggregates import assessment_change, feedback_summary
 from modules.services.context import Actor, Services
 from modules.services.errors import PermissionDenied
@@ -98,6 +98,7 @@ def build_report(svc: Services, actor: Actor, *, cohort_id: int | None = None, o
                          for sid, eid, present in marks if eid in by_enrolment]
     report.feedback = [R.FeedbackRow(c["cohort"], t(lang, f"dash.kind.{c['kind']}"), c["target"], c["rating"],
                                      c["comment"], c["created"]) for c in feedback["comments"]]
+    live_report.fill(svc, report, {cid: c.name for cid, c in cohorts.items()}, keys, lang)
     return report
 
 

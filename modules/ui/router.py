@@ -46,6 +46,8 @@ def pages_for(role: str | None, first_run: bool) -> list[st.Page]:
         _page("dashboard", "nav.dashboard", ":material/monitoring:"),
         _page("groups", "groups.nav_staff", ":material/diversity_3:"),
         _page("wall", "wall.nav", ":material/forum:"),
+        _page("live", "live.nav", ":material/podium:"),
+        _page("projector", "live.nav_projector", ":material/present_to_all:"),
         account,
     ]
     if role == "admin":
@@ -145,4 +147,8 @@ def main() -> None:
     from modules.ui.components import locale_css
 
     locale_css.apply()
+    if actor is not None and actor.role == "participant":
+        from modules.ui.components.live_card import live_card
+
+        live_card(actor)
     nav.run()

@@ -26,9 +26,9 @@ FORMULA_NAME = '=HYPERLINK("http://x")'
 RISKY_ANSWERS = ["+46 70 123 45 67", "- punkt ett", "@alla läs detta", "\tindraget svar", "\rbörjar med CR",
                  "=1+1", "#N/A", "_x0041_ står kvar"]
 SV_SHEETS = ["Sammanfattning", "Deltagare", "Framsteg", "Övningar", "Självskattning", "Åtaganden", "Närvaro",
-             "Återkoppling", "Kolumner"]
+             "Återkoppling", "Liveresultat", "Mötesroller", "Kolumner"]
 EN_SHEETS = ["Summary", "Participants", "Progress", "Exercises", "Self-assessment", "Commitments", "Attendance",
-             "Feedback", "Columns"]
+             "Feedback", "Live results", "Meeting roles", "Columns"]
 PEOPLE = [("1:1", "Deltagare 01", FORMULA_NAME, "formel@exempel.se"),
           ("1:2", "Deltagare 02", "Åsa Öberg", "asa.oberg@exempel.se"),
           ("1:3", "Deltagare 03", "Bo Ek", "bo.ek@exempel.se")]

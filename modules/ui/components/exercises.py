@@ -40,8 +40,10 @@ class Ctx:
         return f"{self.prefix}:{name}"
 
     def save(self, data: dict, submit: bool = False, visibility: str | None = None) -> bool:
-        ok, _ = state.call(answers.save_answer, state.services(), self.actor, self.cohort_id, self.module_id,
-                           self.ex.id, data, submit=submit, visibility=visibility)
+        ok, saved = state.call(answers.save_answer, state.services(), self.actor, self.cohort_id, self.module_id,
+                               self.ex.id, data, submit=submit, visibility=visibility)
+        if ok:
+            st.session_state[answer_key(self.cohort_id, self.module_id, self.ex.id)] = saved  # for fragment reruns
         return ok
 
     def text(self, value) -> str:
@@ -50,6 +52,19 @@ class Ctx:
     def store(self, name: str) -> str:
         """Names the browser's unsent copy of a field: per user, never shared on one device."""
         return f"{self.actor.id}:{self.key(name)}"
+
+
+def answer_key(cohort_id: int, module_id: str, exercise_id: str) -> str:
+    """Where the page keeps an exercise's latest stored answer, so the exercise's fragment can rerun alone."""
+    return f"answer:{cohort_id}:{module_id}:{exercise_id}"
+
+
+@st.fragment
+def exercise_fragment(actor, cohort_id: int, module_id: str, exercise) -> None:
+    """One exercise as its own fragment: a draft save or a choice reruns this exercise, not the module.
+    The page puts the stored answer under answer_key on every full run; saves keep it current."""
+    render_exercise(Ctx(actor, cohort_id, module_id, exercise,
+                        st.session_state.get(answer_key(cohort_id, module_id, exercise.id))))
 
 
 def render_exercise(ctx: Ctx) -> None:
@@ -275,4 +290,4 @@ RENDERERS = {
     "commitment": commitment,
 }
 
-__all__ = ["Ctx", "render_exercise", "plain"]
+__all__ = ["Ctx", "answer_key", "exercise_fragment", "render_exercise", "plain"]

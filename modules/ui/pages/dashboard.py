@@ -4,7 +4,7 @@ import streamlit as st
 
 from modules.services import cohorts
 from modules.ui import state
-from modules.ui.components import contentapp_dash, dash_overview, dash_setup, mail_ui
+from modules.ui.components import contentapp_dash, dash_overview, dash_setup, live_results, mail_ui
 from modules.ui.components.widgets import choose_cohort
 from modules.ui.state import tr
 
@@ -29,7 +29,7 @@ else:
     cohort = choose_cohort(state.run(cohorts.list_cohorts, svc, actor) or [], key="dash_cohort")
     if cohort:
         tabs = st.tabs([tr("dash.tab_overview"), tr("dash.tab_shared"), tr("dash.tab_attendance"),
-                        tr("dash.tab_setup"), tr("dash.tab_export")])
+                        tr("dash.tab_setup"), tr("dash.tab_export"), tr("live.tab")])
         with tabs[0]:
             dash_overview.render(actor, cohort_id=cohort["id"])
             mail_ui.cohort_mail(actor, cohort)
@@ -42,3 +42,5 @@ else:
             dash_setup.setup(actor, cohort)
         with tabs[4]:
             dash_setup.export(actor, cohort_id=cohort["id"])
+        with tabs[5]:
+            live_results.dashboard_tab(actor, cohort)

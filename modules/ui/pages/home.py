@@ -6,6 +6,7 @@ from modules.i18n import fmt_date
 from modules.services import answers, cohorts, journey
 from modules.ui import state
 from modules.ui.components import between_ui, contentapp_home
+from modules.ui.components.live_results import participant_roles
 from modules.ui.components.sessions_ui import sessions
 from modules.ui.components.user_text import esc
 from modules.ui.components.widgets import plain
@@ -63,6 +64,7 @@ for cohort in mine:
     st.caption(tr("home.overall", done=done, total=len(modules)))
     between_ui.before_next(actor, cohort, open_module)
     sessions(actor, cohort)
+    participant_roles(actor, cohort)
     for m in modules:
         with st.container(border=True):
             c1, c2 = st.columns([3, 1], vertical_alignment="center")

@@ -6,7 +6,7 @@ from modules.i18n import fmt_date
 from modules.services import answers, cohorts, journey
 from modules.services.summaries import summarise
 from modules.ui import state
-from modules.ui.components.exercises import Ctx, render_exercise
+from modules.ui.components.exercises import answer_key, exercise_fragment
 from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
@@ -78,7 +78,8 @@ for ref in meta.sections:
         st.rerun()
     for ex_id in ref.exercises:
         exercise = module.exercise(ex_id)
-        render_exercise(Ctx(actor, cohort_id, module_id, exercise, stored.get(ex_id)))
+        st.session_state[answer_key(cohort_id, module_id, ex_id)] = stored.get(ex_id)
+        exercise_fragment(actor, cohort_id, module_id, exercise)
         others = shared_by_exercise.get(ex_id, [])
         if others:
             with st.expander(tr("module.shared", n=len(others)), icon=":material/forum:"):
