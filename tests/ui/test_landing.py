@@ -51,3 +51,12 @@ def test_the_public_address_comes_from_the_setting_else_from_the_browser():
     assert public_base(" https://medled.example.org/ ", "http://10.0.0.5:8501/cohorts") == "https://medled.example.org"
     assert public_base("", "http://10.0.0.5:8501/cohorts") == "http://10.0.0.5:8501"
     assert public_base("", None) is None
+
+
+def test_the_projectors_qr_address_fills_in_the_join_code(ui_svc):
+    World(ui_svc)  # an administrator exists, so a visitor sees the landing page
+    at = app()
+    at.query_params["code"] = "ABCD2345"
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="join_code_landing:code").value == "ABCD2345"

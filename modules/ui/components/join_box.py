@@ -18,7 +18,10 @@ JOIN_PAGE = "modules/ui/pages/join.py"
 def join_code_form(form_key: str = "join_code") -> None:
     """Ask for the cohort code; a valid code goes on to the join page's account form."""
     with st.form(form_key):
-        code = st.text_input(tr("join.code"), max_chars=12, placeholder="ABCD2345", key=f"{form_key}:code")
+        # the projector's QR code opens /join?code=…: the code is filled in, the person only confirms
+        given = str(st.query_params.get("code", ""))[:12]
+        code = st.text_input(tr("join.code"), value=given, max_chars=12, placeholder="ABCD2345",
+                             key=f"{form_key}:code")
         st.caption(tr("auth.join_code_help"))
         submitted = st.form_submit_button(tr("join.check"), type="primary")
     if submitted:

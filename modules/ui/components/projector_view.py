@@ -43,7 +43,7 @@ def join_view(code: str, address: str) -> None:
         '<div style="display:flex;gap:3rem;align-items:center;flex-wrap:wrap">'
         f'<img src="{uri}" alt="QR" style="width:min(38vw,420px);background:#fff">'
         f'<div><div class="pj-meta">{html.escape(tr("live.projector.open_address"))}</div>'
-        f'<div class="pj-q">{html.escape(address)}</div>'
+        f'<div class="pj-q">{html.escape(address.split("?", 1)[0])}</div>'
         f'<div class="pj-meta">{html.escape(tr("live.projector.code"))}</div>'
         f'<div class="pj-big">{html.escape(code[:4] + " " + code[4:])}</div></div></div>'
     )

@@ -1,13 +1,14 @@
 """Projector view (facilitators): the join page, or the live activity's results, updating live."""
 
 import html
-from urllib.parse import urlsplit
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from modules.services import cohorts, live
 from modules.ui import state
 from modules.ui.components import projector_view
+from modules.ui.components.join_box import join_address
 from modules.ui.components.widgets import choose_cohort
 from modules.ui.state import tr
 
@@ -29,9 +30,10 @@ if cohort is None:
 st.query_params["c"] = str(cohort["id"])
 
 
-def _address() -> str:
-    parts = urlsplit(st.context.url or "")
-    return f"{parts.scheme}://{parts.netloc}/join" if parts.netloc else "/join"
+def _address(code: str) -> str:
+    """The join address (MEDLED_PUBLIC_URL, else this browser's origin) with the code filled in."""
+    base = join_address() or "/join"
+    return f"{base}?{urlencode({'code': code})}"
 
 
 def _controls(res: dict) -> None:
@@ -51,7 +53,7 @@ def _controls(res: dict) -> None:
 @st.fragment(run_every=svc.settings.live_poll_seconds)
 def board() -> None:
     if mode == "join":
-        projector_view.join_view(cohort["join_code"], _address())
+        projector_view.join_view(cohort["join_code"], _address(cohort["join_code"]))
         return
     res = state.run(live.current_for_cohort, svc, actor, cohort["id"])
     if not res:
