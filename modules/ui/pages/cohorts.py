@@ -72,13 +72,20 @@ if cohort:
         people = state.run(cohorts.roster, svc, actor, cohort["id"]) or []
         if not people:
             st.info(tr("cohorts.roster_empty"))
-        for p in people:
-            cols = st.columns([3, 2, 2])
-            cols[0].text(tr("privacy.deleted_participant") if p["deleted"] else f"{p['name']}\n{p['email']}")
-            cols[1].caption(tr("cohorts.joined_at", when=fmt_datetime(p["joined_at"], lang, "short"))
-                            if p["joined_at"] else tr("cohorts.invited"))
-            if p["user_id"] and cols[2].button(tr("cohorts.reset"), key=f"reset-{p['id']}"):
-                code = state.run(accounts.create_reset_code, svc, actor, p["user_id"])
-                if code:
-                    cols[2].code(code)
-                    cols[2].caption(tr("cohorts.reset_help"))
+        # one table (a single element, plain-text cells) instead of a row of widgets per person
+        rows = [{tr("field.name"): tr("privacy.deleted_participant") if p["deleted"] else p["name"],
+                 tr("field.email"): "" if p["deleted"] else p["email"],
+                 tr("cohorts.col_status"): tr("cohorts.joined_at", when=fmt_datetime(p["joined_at"], lang, "short"))
+                 if p["joined_at"] else tr("cohorts.invited")} for p in people]
+        if rows:
+            st.dataframe(rows, hide_index=True, width="stretch")
+        joined = {p["user_id"]: p["name"] for p in people if p["user_id"] and not p["deleted"]}
+        if joined:
+            with st.form(f"reset-{cohort['id']}"):
+                who = st.selectbox(tr("cohorts.reset_for"), list(joined), format_func=joined.get,
+                                   placeholder=tr("cohorts.reset_for"), index=None)
+                if st.form_submit_button(tr("cohorts.reset")) and who is not None:
+                    code = state.run(accounts.create_reset_code, svc, actor, who)
+                    if code:
+                        st.code(code)
+                        st.caption(tr("cohorts.reset_help"))
