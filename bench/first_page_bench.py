@@ -77,7 +77,7 @@ def serve(script: str, env: dict, extra: list[str], log: Path):
 def cookie_for(svc, base: str, actor) -> str:
     from modules.services import auth
 
-    r = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, actor)},
+    r = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, actor).handoff},
                    headers={"Origin": base}, follow_redirects=False)
     token = r.cookies.get("medled_session")
     if not token:

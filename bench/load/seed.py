@@ -35,7 +35,7 @@ class World:
 
 
 def _cookie(svc: Services, user: User) -> str:
-    return auth.exchange_handoff(svc, auth.start_session(svc, auth.to_actor(user)))
+    return auth.exchange_handoff(svc, auth.start_session(svc, auth.to_actor(user)).handoff)
 
 
 def seed(database_url: str, participants: int, src: Path) -> World:

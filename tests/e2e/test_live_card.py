@@ -9,7 +9,7 @@ from tests.builders import World
 def test_the_live_card_appears_within_seconds_and_one_tap_answers_it(server, browser):
     svc, base = server["svc"], server["base"]
     w = World(svc)
-    token = auth.exchange_handoff(svc, auth.start_session(svc, w.part_a))
+    token = auth.exchange_handoff(svc, auth.start_session(svc, w.part_a).handoff)
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     context.add_cookies([{"name": "medled_session", "value": token, "url": base}])
     page = context.new_page()

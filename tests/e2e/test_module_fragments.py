@@ -18,7 +18,7 @@ from tests.builders import World
 
 
 def _cookie(svc, actor) -> str:
-    return auth.exchange_handoff(svc, auth.start_session(svc, actor))
+    return auth.exchange_handoff(svc, auth.start_session(svc, actor).handoff)
 
 
 def test_a_draft_save_reruns_only_the_exercise_fragment_and_reaches_the_database(server):

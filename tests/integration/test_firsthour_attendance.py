@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import text
 
 from modules.db.engine import downgrade, migrate
-from modules.services import cohorts, dashboard, planning, reports, roster
+from modules.services import cohorts, dashboard, invites, planning, reports, roster
 from tests.builders import PASSWORD
 
 
@@ -24,7 +24,8 @@ def test_an_invited_person_marked_present_keeps_the_mark_after_joining(svc, worl
     ida, s1 = _invite(svc, world), _session(svc, world)
     planning.set_attendance(svc, world.fac_a, s1, {ida})
     assert dashboard.attendance(svc, world.fac_a, world.cohort_a)["marks"][(s1, ida)] is True
-    code = cohorts.get_cohort(svc, world.fac_a, world.cohort_a)["join_code"]
+    # the person joins with the roster row's personal invite code (the cohort code would make a new member)
+    code = next(r["code"] for r in invites.invite_codes(svc, world.fac_a, world.cohort_a) if r["id"] == ida)
     joined = cohorts.join_new(svc, code, "Ida Inbjuden", "ida@example.se", PASSWORD, PASSWORD, None)
     row = next(p for p in cohorts.roster(svc, world.fac_a, world.cohort_a) if p["email"] == "ida@example.se")
     assert (row["id"], row["user_id"]) == (ida, joined.id), "joining filled in the invited roster row"

@@ -41,8 +41,8 @@ def test_a_good_xlsx_roster_gives_trimmed_rows_with_lower_case_emails(tmp_path):
                                 [None, None, None], ["Björn Ek", "bjorn@exempel.se", "IT"]]))
     preview = parse_roster(path.name, path.read_bytes(), **LIMITS)
     assert preview.file_error is None and preview.problems == []
-    assert preview.rows == [RosterRow(2, "Åsa Öberg", "asa.oberg@exempel.se"),
-                            RosterRow(4, "Björn Ek", "bjorn@exempel.se")]
+    assert preview.rows == [RosterRow(2, "Åsa Öberg", "asa.oberg@exempel.se", department="HR"),
+                            RosterRow(4, "Björn Ek", "bjorn@exempel.se", department="IT")]
     assert preview.ok
 
 

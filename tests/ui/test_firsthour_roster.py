@@ -37,14 +37,14 @@ def test_a_roster_with_bad_rows_can_be_imported_without_them_by_an_explicit_choi
     choice.click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert _emails(ui_svc, w.fac_a, w.cohort_a) - before == {"asa@example.se", "per@example.se", "ida@example.se"}
-    assert "3 personer är tillagda i deltagarlistan. Ingen e-post har skickats" in texts(at)
+    assert "3 personer är tillagda i deltagarlistan som inbjudna. Ingen e-post har skickats" in texts(at)
     assert at.file_uploader[0].value is None, "the uploader is fresh for the next file"
 
 
 def test_a_clean_roster_says_it_adds_people_to_the_roster_and_sends_no_email(ui_svc):
     w = World(ui_svc)
     at = _upload(_setup_page(w.fac_a), "lista.csv", CLEAN)
-    assert "Medled skickar ingen e-post" in texts(at)
+    assert "E-post är avstängd, så Medled skickar ingenting" in texts(at)
     next(b for b in at.button if b.label == "Lägg till 2 personer i deltagarlistan").click().run()
     assert {"asa@example.se", "per@example.se"} <= _emails(ui_svc, w.fac_a, w.cohort_a)
     assert "2 personer är tillagda i deltagarlistan" in texts(at)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from modules.services import answers, planning, roster
-from tests.builders import World
+from tests.builders import World, make_participant
 from tests.ui.conftest import app
 from tests.ui.swedish_check import problems
 
@@ -110,8 +110,9 @@ def test_the_excel_export_says_grupp_like_the_interface():
 def test_the_dashboards_feedback_mean_has_a_swedish_decimal_comma(ui_svc):
     w = World(ui_svc)
     sid = planning.save_session(ui_svc, w.fac_a, w.cohort_a, "Uppstart", dt.date.today(), dt.time(9), dt.time(12))
-    planning.rate_session(ui_svc, w.part_a, sid, 4, "")
-    planning.rate_session(ui_svc, w.part_a_other, sid, 5, "")
+    people = [w.part_a, w.part_a_other] + [make_participant(ui_svc, w.fac_a, w.cohort_a, f"D{i}") for i in range(4)]
+    for person, rating in zip(people, (4, 5, 4, 5, 4, 5), strict=True):  # six: above the minimum group of five
+        planning.rate_session(ui_svc, person, sid, rating, "")
     at = app(w.fac_a).run()
     at.switch_page("modules/ui/pages/dashboard.py").run()
     means = [list(d.value["Medel (1–5)"]) for d in at.dataframe if "Medel (1–5)" in d.value.columns]

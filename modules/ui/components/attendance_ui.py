@@ -9,6 +9,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_percent, fmt_time, sort_key
 from modules.services import cohorts, dashboard, planning
 from modules.ui import state
+from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
 
@@ -40,7 +41,7 @@ def attendance(actor, cohort) -> None:
 
 
 def _label(person: dict) -> str:
-    name = person["name"].replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
+    name = esc(person["name"])  # a checkbox label renders Markdown: user text is escaped
     return name if person["user_id"] else tr("firsthour.attendance_invited", name=name)
 
 
