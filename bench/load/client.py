@@ -11,6 +11,7 @@ A rerun's time is from sending the BackMsg to receiving `script_finished`.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from dataclasses import dataclass, field
 
@@ -102,6 +103,8 @@ class StreamlitClient:
         ws = WidgetState(id=w.id)
         if w.kind in ("button", "form_submit_button"):
             ws.trigger_value = True
+        elif w.kind == "bidi_component":  # the autosave text area sends its state as JSON, as the browser does
+            ws.json_value = json.dumps({"value": str(value)})
         elif isinstance(value, bool):
             ws.bool_value = value
         elif isinstance(value, int):
