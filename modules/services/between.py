@@ -89,7 +89,12 @@ def before_next_session(svc: Services, actor: Actor, cohort_id: int, now: dt.dat
         modules = [dict(module_id=p.module_id, unlock_date=p.unlock_date,
                         title=svc.program.module(p.module_id).meta.title.get(actor.language))
                    for p in opening if svc.program.module(p.module_id)]
+        from modules.services.retrieval import due_recall
+
+        recall = [dict(module_id=r["module_id"], round=r["round"],
+                       title=svc.program.module(r["module_id"]).meta.title.get(actor.language))
+                  for r in due_recall(db, svc, actor.id, cohort_id, local_now.date())]
         return dict(session=dict(id=nxt.id, title=nxt.title, place=nxt.place, starts_at=starts,
                                  module_id=nxt.module_id),
                     prep=_prep_for(db, svc, actor, nxt), modules_opening=modules,
-                    commitments=[commitment_dict(c) for c in commitments])
+                    commitments=[commitment_dict(c) for c in commitments], recall=recall)

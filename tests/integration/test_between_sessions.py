@@ -64,3 +64,14 @@ def test_a_session_that_has_ended_is_no_longer_next(svc, world):
     assert between.before_next_session(svc, world.part_a, world.cohort_a, now=utcnow()) is None
     with pytest.raises(PermissionDenied):
         between.before_next_session(svc, world.part_b, world.cohort_a)
+
+
+def test_recall_questions_due_are_on_the_list_for_the_next_session(svc, world):
+    from tests.contentapp_builders import finish_example
+
+    _next_session(svc, world, days=10)
+    finish_example(svc, world.part_a, world.cohort_a)
+    assert between.before_next_session(svc, world.part_a, world.cohort_a)["recall"] == []
+    later = utcnow() + dt.timedelta(days=3)
+    assert [r["module_id"] for r in between.before_next_session(svc, world.part_a, world.cohort_a, now=later)
+            ["recall"]] == [M]

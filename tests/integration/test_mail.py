@@ -303,3 +303,31 @@ def test_forgot_password_while_e_mail_is_off_says_so(svc, world):
     with pytest.raises(DomainError) as err:
         password_reset.request_reset(svc, world.part_a.login, None, "https://x")
     assert err.value.key == "distance.mail_off"
+
+
+def test_a_server_that_drops_the_connection_leaves_the_message_queued(svc, world):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def drop_everyone():  # accepts, then hangs up before saying hello
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            conn.close()
+
+    thread = threading.Thread(target=drop_everyone, daemon=True)
+    thread.start()
+    try:
+        svc = _with_smtp(svc, listener.getsockname()[1])
+        _tomorrow_session(svc, world)
+        assert _run(svc)["retry"] == 2
+        assert {s for _, s, _ in _statuses(svc)} == {"queued"}
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()

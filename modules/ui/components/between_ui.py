@@ -46,7 +46,9 @@ def before_next(actor, cohort: dict, open_module) -> None:
         for c in info["commitments"]:
             st.caption(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang)))
             plain(c["what"])
-        if not (info["prep"] or info["modules_opening"] or info["commitments"]):
+        for r in info["recall"]:
+            st.caption(tr("distance.before_recall", title=r["title"]))
+        if not (info["prep"] or info["modules_opening"] or info["commitments"] or info["recall"]):
             st.caption(tr("distance.before_nothing"))
 
 
