@@ -24,6 +24,13 @@ def services(migrate_first: bool = True) -> Services:
     return Services(engine=engine, settings=settings, program=load_program(settings.content_dir))
 
 
+def write_file(out: Path, data: bytes) -> None:
+    """Written beside the target and renamed: a reader never sees a half-written file."""
+    partial = out.with_name(out.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(out)
+
+
 def fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 2
@@ -108,9 +115,7 @@ def _export(args) -> int:
                                        pseudonymise=args.pseudonymise)
     except DomainError as exc:
         return fail(t("en", exc.key, **exc.params))
-    partial = out.with_name(out.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(out)
+    write_file(out, data)
     print(f"Wrote {out} ({len(data):,} bytes) as {user.login}")
     return 0
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from modules.cli_commands import fail, services
+from modules.cli_commands import fail, services, write_file
 from modules.db.engine import unit_of_work
 from modules.db.models import Cohort, User
 from modules.services import calendar
@@ -28,9 +28,7 @@ def _calendar(args) -> int:
     if args.lang:
         actor = actor.__class__(**{**actor.__dict__, "language": args.lang})
     data = calendar.cohort_calendar(svc, actor, args.cohort)
-    partial = out.with_name(out.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(out)
+    write_file(out, data)
     print(f"Wrote {out} ({len(data):,} bytes)")
     return 0
 
