@@ -59,3 +59,14 @@ def test_the_wall_shows_a_shared_reflection_and_a_reply_and_the_facilitator_hide
     author = app(world.part_a)
     author.switch_page("modules/ui/pages/wall.py").run()
     assert "Processledaren har dolt det här inlägget" in texts(author)
+
+
+def test_an_answer_shared_with_the_learning_group_shows_on_the_group_page(ui_svc):
+    world = _world(ui_svc)
+    groups.form_random(ui_svc, world.fac_a, world.cohort_a, seed=1)  # one group of four
+    answers.save_answer(ui_svc, world.part_a, world.cohort_a, M, "first-thoughts", {"text": "Till lärgruppen"},
+                        submit=True, visibility="group")
+    at = app(world.part_a_other)
+    at.switch_page("modules/ui/pages/groups.py").run()
+    assert not at.exception
+    assert "Till lärgruppen" in [t.value for t in at.text]

@@ -10,6 +10,7 @@ import streamlit as st
 
 from modules.i18n import fmt_date, fmt_datetime
 from modules.services import cohorts, groups
+from modules.services.summaries import summarise
 from modules.ui import state
 from modules.ui.components.user_text import esc, plain
 from modules.ui.state import tr
@@ -58,9 +59,10 @@ def participant(actor, cohort: dict) -> None:
     if shared:
         st.markdown(f"**{tr('groups.shared_answers')}**")
         for a in shared:
+            exercise = module.exercise(a["exercise_id"])
             with st.container(border=True):
-                st.caption(esc(a["author"]))
-                plain((a.get("data") or {}).get("text", ""))
+                st.caption(f"{esc(a['author'])} · {exercise.title.get(lang) if exercise else ''}")
+                plain(summarise(svc.program, exercise, a.get("data") or {}, lang) if exercise else "")
 
 
 def _meeting(actor, cohort: dict, mine: dict, group_id: int | None = None) -> None:
