@@ -8,6 +8,7 @@ the account, and the next login shows that the password was reset (by the accoun
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from sqlalchemy import or_, select
 
@@ -35,6 +36,7 @@ def request_reset(svc: Services, login_or_email: str, client: str | None, url: s
             return
         hours = svc.settings.reset_hours
         code = accounts._issue_code(db, user.id, "reset", dt.timedelta(hours=hours), by=user.id)
-        msg = compose("reset", user.language, name=user.name, url=url, code=code, hours=hours)
+        link = f"{url.rstrip('/')}/code?{urlencode({'code': code})}"
+        msg = compose("reset", user.language, name=user.name, url=link, code=code, hours=hours)
         enqueue(db, kind="reset", dedupe_key=f"reset:{user.id}:{security.sha256(code)[:32]}", to=to,
                 language=user.language, message=msg, user_id=user.id)

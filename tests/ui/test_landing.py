@@ -60,3 +60,12 @@ def test_the_projectors_qr_address_fills_in_the_join_code(ui_svc):
     at.run()
     assert not at.exception
     assert at.text_input(key="join_code_landing:code").value == "ABCD2345"
+
+
+def test_a_reset_link_fills_in_the_code_on_the_code_page(ui_svc):
+    World(ui_svc)
+    at = app()
+    at.query_params["code"] = "KODKODKOD2"
+    at.switch_page("modules/ui/pages/code.py").run()
+    assert not at.exception
+    assert at.text_input[0].value == "KODKODKOD2"
