@@ -18,7 +18,8 @@ run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@rm -f .pytest-exit
+	$(PY) -m pytest $(PYTEST_ARGS); status=$$?; echo $$status > .pytest-exit; exit $$status
 
 test-pg: $(STAMP)
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} $(PY) -m pytest $(PYTEST_ARGS)
