@@ -14,6 +14,7 @@ from modules.db.models import Cohort, CohortSession, Commitment, Enrolment, Plan
 from modules.i18n import fmt_date, fmt_time
 from modules.services import calendar
 from modules.services.context import Services
+from modules.services.journey import is_locked
 from modules.services.mail_messages import compose
 from modules.services.outbox import address_of, enqueue
 
@@ -32,10 +33,11 @@ def _local_today(cohort: Cohort, now: dt.datetime) -> dt.date:
 def _module_opens(db: Session, svc: Services, cohort: Cohort, today: dt.date, members: list[User],
                   now: dt.datetime) -> int:
     n = 0
-    for item in db.scalars(select(PlanItem).where(PlanItem.cohort_id == cohort.id, PlanItem.unlock_date == today)):
+    for item in db.scalars(select(PlanItem).where(PlanItem.cohort_id == cohort.id, PlanItem.unlock_date <= today,
+                                                  PlanItem.unlock_date >= today - dt.timedelta(days=1))):
         module = svc.program.module(item.module_id)
-        if module is None:
-            continue
+        if module is None or is_locked(item):
+            continue  # e-mailed only once the app really opens it (the same rule as the reader)
         for user in members:
             msg = compose("module", user.language, name=user.name, module=module.meta.title.get(user.language),
                           cohort=cohort.name)

@@ -67,8 +67,16 @@ def _with_smtp(svc, port):
     return dataclasses.replace(svc, settings=settings)
 
 
+def _local_today() -> dt.date:
+    """Today in the cohort's zone (Europe/Stockholm), which is what reminders go by: late in the
+    UTC evening it is already tomorrow there."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo("Europe/Stockholm")).date()
+
+
 def _tomorrow_session(svc, world, title="Träff 2"):
-    day = dt.date.today() + dt.timedelta(days=1)
+    day = _local_today() + dt.timedelta(days=1)
     return planning.save_session(svc, world.fac_a, world.cohort_a, title, day, dt.time(9), dt.time(11), "Rum 4")
 
 
@@ -110,7 +118,7 @@ def test_a_changed_session_is_reminded_again_with_its_new_sequence(svc, world, s
     svc = _with_smtp(svc, port)
     sid = _tomorrow_session(svc, world)
     _run(svc)
-    day = dt.date.today() + dt.timedelta(days=1)
+    day = _local_today() + dt.timedelta(days=1)
     planning.save_session(svc, world.fac_a, world.cohort_a, "Träff 2", day, dt.time(13), dt.time(15), "Rum 4",
                           session_id=sid)
     _run(svc)
@@ -202,9 +210,9 @@ def test_a_module_that_opens_today_and_a_commitment_due_are_reminded(svc, world,
     inbox, port = smtp
     svc = _with_smtp(svc, port)
     module = svc.program.modules[0]
-    planning.set_plan(svc, world.fac_a, world.cohort_a, [(module.id, dt.date.today())])
     answers.save_answer(svc, world.part_a, world.cohort_a, module.id, "try-it",
                         {"what": "Checka in", "with_whom": "", "due": dt.date.today().isoformat()}, submit=True)
+    planning.set_plan(svc, world.fac_a, world.cohort_a, [(module.id, dt.date.today())])
     _run(svc)
     subjects = sorted(m["Subject"] for m in inbox.messages)
     assert subjects.count(f"Ny modul i A1: {module.meta.title.get('sv')}") == 2
