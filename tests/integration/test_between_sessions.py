@@ -4,6 +4,7 @@ for the next session."""
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -48,7 +49,9 @@ def test_the_participant_sees_the_next_session_with_preparation_openings_and_com
     due = (dt.date.today() + dt.timedelta(days=2)).isoformat()
     answers.save_answer(svc, world.part_a, world.cohort_a, M, "try-it", {"what": "Checka in", "with_whom": "", "due": due},
                         submit=True)
-    planning.set_plan(svc, world.fac_a, world.cohort_a, [(M, dt.date.today() + dt.timedelta(days=1))])
+    # opens the day after the cohort's local today (late in the UTC evening that is two UTC days ahead)
+    local_today = dt.datetime.now(ZoneInfo("Europe/Stockholm")).date()
+    planning.set_plan(svc, world.fac_a, world.cohort_a, [(M, local_today + dt.timedelta(days=1))])
     info = between.before_next_session(svc, world.part_a, world.cohort_a)
     assert info["session"]["id"] == sid
     assert info["session"]["starts_at"].hour == 9 and str(info["session"]["starts_at"].tzinfo) == "Europe/Stockholm"
