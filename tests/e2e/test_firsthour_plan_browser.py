@@ -49,7 +49,8 @@ def _type_date_in_first_row(page, grid, day: dt.date) -> None:
     editor = page.get_by_test_id("date-picker-cell")
     for _ in range(3):  # a rerun that repaints the grid can swallow the first click
         page.locator(IDLE).wait_for(timeout=60000)
-        box = grid.bounding_box()
+        grid.wait_for(state="visible", timeout=60000)  # a rerun may have repainted the grid
+        box = grid.bounding_box(timeout=60000)
         page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 35 + 17)  # first row, the module column
         page.keyboard.press("ArrowRight")  # the "Öppnar" column
         page.keyboard.press("Enter")
