@@ -32,7 +32,7 @@ def _open_plan(page, base):
     page.get_by_role("tab", name="Upplägg").wait_for(timeout=60000)
     page.locator(IDLE).wait_for(timeout=60000)
     page.get_by_role("tab", name="Upplägg").click()
-    grid = page.locator('[data-testid="stDataFrame"]').filter(has=page.locator("canvas")).first
+    grid = page.locator('[data-testid="stDataFrame"]:visible').filter(has=page.locator("canvas")).first
     grid.wait_for(state="visible", timeout=30000)
     return grid
 
