@@ -16,6 +16,7 @@ from modules.curriculum.loader import load_program
 from modules.db.engine import make_engine, migrate
 from modules.services.context import Services
 from modules.settings import load_settings
+from modules.ui import streamlit_fixes
 
 _lock = threading.Lock()
 _services: Services | None = None
@@ -33,6 +34,7 @@ def services() -> Services:
     with _lock:
         if _services is None:
             sys.setswitchinterval(SWITCH_INTERVAL)
+            streamlit_fixes.install()
             settings = load_settings()
             logging.basicConfig(level=settings.log_level)
             engine = make_engine(settings.database_url)
