@@ -72,10 +72,19 @@ def _write_lock(engine: Engine) -> contextlib.AbstractContextManager:
     return _WRITE_LOCKS.setdefault(engine, threading.RLock())
 
 
+def _write_bind(engine: Engine) -> Engine:
+    """The engine with medled_write set (BEGIN IMMEDIATE on SQLite), made once per engine and
+    kept on it (a weak mapping would not do: the option engine refers back to its engine)."""
+    bind = getattr(engine, "_medled_write_bind", None)
+    if bind is None:
+        bind = engine._medled_write_bind = engine.execution_options(medled_write=True)
+    return bind
+
+
 @contextlib.contextmanager
 def unit_of_work(engine: Engine, write: bool = False) -> Iterator[Session]:
     """A short transaction: committed on success, rolled back on any error."""
-    bind = engine.execution_options(medled_write=True) if write else engine
+    bind = _write_bind(engine) if write else engine
     with _write_lock(engine) if write else contextlib.nullcontext(), Session(bind=bind, expire_on_commit=False) as session:
         try:
             yield session

@@ -5,27 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from modules.db.engine import unit_of_work
 from modules.db.models import Answer, Commitment, Feedback, PlanItem, User, utcnow
 from modules.services import exercise_rules, privacy, validate
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound
-from modules.services.journey import answer_dict, commitment_dict, is_locked, mark_active, require_participant
+from modules.services.journey import (
+    answer_dict,
+    commitment_dict,
+    mark_active,
+    may_write_in_module,
+    require_open_module,
+    require_participant,
+)
 
 VISIBILITIES = privacy.VISIBILITIES
 SHAREABLE = privacy.SHAREABLE_KINDS
 
 
-def _exercise(svc: Services, db, cohort_id: int, module_id: str, exercise_id: str):
-    item = db.get(PlanItem, (cohort_id, module_id))
+def _exercise(svc: Services, db, actor: Actor, cohort_id: int, module_id: str, exercise_id: str):
+    """The exercise, if the actor may write in it now (joined, in the plan, unlocked)."""
+    require_open_module(db, actor, cohort_id, module_id)
     module = svc.program.module(module_id)
     exercise = module.exercise(exercise_id) if module else None
-    if item is None or exercise is None:
+    if exercise is None:
         raise NotFound()
-    if is_locked(item):
-        raise DomainError("error.locked", date=item.unlock_date.isoformat())
     return exercise
 
 
@@ -34,9 +40,15 @@ def save_answer(svc: Services, actor: Actor, cohort_id: int, module_id: str, exe
     """Saves a draft (submit=False) or a finished answer. Never loses a finished state to a draft."""
     if visibility is not None and visibility not in VISIBILITIES:
         raise DomainError("error.invalid", field="visibility")
+    module = svc.program.module(module_id)
+    exercise = module.exercise(exercise_id) if module else None
     with unit_of_work(svc.engine, write=True) as db:
-        require_participant(db, actor, cohort_id)
-        exercise = _exercise(svc, db, cohort_id, module_id, exercise_id)
+        if exercise is not None and not submit and visibility is None:
+            clean, done = exercise_rules.normalise(exercise, data, submit, svc.program)
+            saved = None if done else _save_draft(db, actor, cohort_id, module_id, exercise_id, clean)
+            if saved is not None:
+                return saved
+        exercise = _exercise(svc, db, actor, cohort_id, module_id, exercise_id)
         clean, done = exercise_rules.normalise(exercise, data, submit, svc.program)
         answer = db.scalar(select(Answer).where(Answer.user_id == actor.id, Answer.cohort_id == cohort_id,
                                                 Answer.module_id == module_id, Answer.exercise_id == exercise_id))
@@ -58,6 +70,25 @@ def save_answer(svc: Services, actor: Actor, cohort_id: int, module_id: str, exe
         return answer_dict(answer)
 
 
+def _save_draft(db, actor: Actor, cohort_id: int, module_id: str, exercise_id: str, clean: dict) -> dict | None:
+    """A draft over an existing answer (the participant typing): one UPDATE that also checks that
+    the participant may write there now, its status and visibility untouched. None when there is
+    no answer yet or the check fails (the caller's full path then says why)."""
+    t = Answer.__table__
+    now = utcnow()
+    row = db.execute(
+        update(t)
+        .where(t.c.user_id == actor.id, t.c.cohort_id == cohort_id, t.c.module_id == module_id,
+               t.c.exercise_id == exercise_id, may_write_in_module(actor, cohort_id, module_id))
+        .values(data=clean, updated_at=now)
+        .returning(*t.c)
+    ).first()
+    if row is None:
+        return None
+    mark_active(db, actor.id, now)
+    return answer_dict(row)
+
+
 def _upsert_commitment(db, answer: Answer, clean: dict) -> None:
     row = db.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
     if row is None:
@@ -70,8 +101,7 @@ def _upsert_commitment(db, answer: Answer, clean: dict) -> None:
 def reset_answer(svc: Services, actor: Actor, cohort_id: int, module_id: str, exercise_id: str) -> None:
     """Start an exercise again (scenario path, quiz retry): the answer goes back to draft."""
     with unit_of_work(svc.engine, write=True) as db:
-        require_participant(db, actor, cohort_id)
-        _exercise(svc, db, cohort_id, module_id, exercise_id)
+        _exercise(svc, db, actor, cohort_id, module_id, exercise_id)
         answer = db.scalar(select(Answer).where(Answer.user_id == actor.id, Answer.cohort_id == cohort_id,
                                                 Answer.module_id == module_id, Answer.exercise_id == exercise_id))
         if answer is not None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, false, func, or_, select, update
 
 from modules.db.engine import unit_of_work
-from modules.db.models import Answer, Commitment, PlanItem, SectionRead, User, utcnow
+from modules.db.models import Answer, Commitment, Enrolment, PlanItem, SectionRead, User, utcnow
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound, PermissionDenied
 from modules.services.permissions import require_cohort
@@ -24,9 +25,22 @@ def _plan(db, svc: Services, cohort_id: int) -> list[tuple]:
     return out
 
 
+# Per database (its connection pool), when this process last marked each user active.
+_MARKED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+ACTIVE_EVERY = dt.timedelta(minutes=1)
+
+
 def mark_active(db, user_id: int, when) -> None:
-    """Working in the program counts as activity for the dashboard's "active" figures."""
+    """Working in the program counts as activity for the dashboard's "active" figures.
+
+    Written at most once a minute per user and process: a draft save every two seconds of
+    typing need not rewrite the user's row each time (the figures count days)."""
+    marked = _MARKED.setdefault(db.get_bind().pool, {})
+    last = marked.get(user_id)
+    if last is not None and dt.timedelta(0) <= when - last < ACTIVE_EVERY:
+        return
     db.execute(update(User).where(User.id == user_id).values(last_active_at=when))
+    marked[user_id] = when
 
 
 def is_locked(item: PlanItem, today: dt.date | None = None) -> bool:
@@ -65,6 +79,38 @@ def require_participant(db, actor: Actor, cohort_id: int):
     if actor.role != "participant":
         raise PermissionDenied()
     return require_cohort(db, actor, cohort_id)
+
+
+def may_write_in_module(actor: Actor, cohort_id: int, module_id: str, today: dt.date | None = None):
+    """require_open_module's rule as one SQL condition, for a statement that checks and writes at
+    once (a draft save). True in SQL when the actor has joined the cohort and the module is in
+    its plan and unlocked; the caller falls back to require_open_module for the reason when not."""
+    today = today or dt.date.today()
+    joined = select(Enrolment.id).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == actor.id,
+                                        Enrolment.joined_at.is_not(None)).exists()
+    unlocked = select(PlanItem.module_id).where(
+        PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id,
+        or_(PlanItem.unlock_date.is_(None), PlanItem.unlock_date <= today)).exists()
+    return and_(joined, unlocked) if actor.role == "participant" else false()
+
+
+def require_open_module(db, actor: Actor, cohort_id: int, module_id: str):
+    """For a participant's write in a module: joined the cohort, the module in its plan and unlocked.
+
+    One query on the common path (a draft save runs this every few seconds of typing); when it
+    finds nothing, the errors are require_participant's, then NotFound. Returns the plan row."""
+    if actor.role != "participant":
+        raise PermissionDenied()
+    joined = and_(Enrolment.cohort_id == PlanItem.cohort_id, Enrolment.user_id == actor.id,
+                  Enrolment.joined_at.is_not(None))
+    row = db.execute(select(PlanItem.unlock_date).join(Enrolment, joined)
+                     .where(PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id)).first()
+    if row is None:
+        require_participant(db, actor, cohort_id)
+        raise NotFound()
+    if is_locked(row):
+        raise DomainError("error.locked", date=row.unlock_date.isoformat())
+    return row
 
 
 def program_for(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
@@ -106,13 +152,10 @@ def answer_dict(a: Answer) -> dict:
 
 def mark_read(svc: Services, actor: Actor, cohort_id: int, module_id: str, section_id: str, read: bool = True) -> None:
     with unit_of_work(svc.engine, write=True) as db:
-        require_participant(db, actor, cohort_id)
-        item = db.get(PlanItem, (cohort_id, module_id))
+        require_open_module(db, actor, cohort_id, module_id)
         module = svc.program.module(module_id)
-        if item is None or module is None or section_id not in {s.id for s in module.meta.sections}:
+        if module is None or section_id not in {s.id for s in module.meta.sections}:
             raise NotFound()
-        if is_locked(item):
-            raise DomainError("error.locked", date=item.unlock_date.isoformat())
         mark_active(db, actor.id, utcnow())
         existing = db.get(SectionRead, (actor.id, cohort_id, module_id, section_id))
         if read and existing is None:

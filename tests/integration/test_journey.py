@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import delete
 
+from modules.db.engine import unit_of_work
+from modules.db.models import Answer, Enrolment
 from modules.services import answers, dashboard, journey, planning
-from modules.services.errors import DomainError
+from modules.services.errors import DomainError, PermissionDenied
 from modules.services.planners import raci_problems
 
 M = "example"
@@ -127,3 +130,20 @@ def test_drafts_never_overwrite_a_finished_answer_status(svc, world):
     save(svc, world, "first-thoughts", {"text": "Klart, och lite till"})
     answer = stored(svc, world, "first-thoughts")
     assert answer["status"] == "done" and answer["data"]["text"].endswith("till")
+
+
+def test_a_draft_over_an_existing_answer_is_still_checked(svc, world):
+    """Typing saves a draft with one statement that also checks the right to write there."""
+    save(svc, world, "first-thoughts", {"text": "Utkast"})
+    planning.set_plan(svc, world.fac_a, world.cohort_a, [(M, dt.date.today() + dt.timedelta(days=3))])
+    with pytest.raises(DomainError) as err:
+        save(svc, world, "first-thoughts", {"text": "Utkast 2"})
+    assert err.value.key == "error.locked"
+    planning.set_plan(svc, world.fac_a, world.cohort_a, [(M, None)])
+    assert save(svc, world, "first-thoughts", {"text": "Utkast 3"})["data"]["text"] == "Utkast 3"
+    with unit_of_work(svc.engine, write=True) as db:  # the participant leaves the cohort
+        db.execute(delete(Enrolment).where(Enrolment.user_id == world.part_a.id))
+    with pytest.raises(PermissionDenied):
+        save(svc, world, "first-thoughts", {"text": "Utkast 4"})
+    with unit_of_work(svc.engine) as db:
+        assert db.query(Answer.data).one().data == {"text": "Utkast 3"}
