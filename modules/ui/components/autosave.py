@@ -39,10 +39,14 @@ def _too_long(n: int) -> str:
 
 def autosave_text_area(label: str, *, key: str, value: str, on_save: Callable[[str], bool],
                        max_chars: int = 20000, height: int = 120, help: str | None = None,
-                       store: str | None = None, single_line: bool = False) -> str:
+                       store: str | None = None, single_line: bool = False, isolated: bool = True) -> str:
     """Render the field; returns the current text. `on_save(text)` stores a draft and says if it
     worked. `store` names the browser's unsent copy (make it unique per user and field).
-    `single_line`: one row, Enter saves instead of starting a new line."""
+    `single_line`: one row, Enter saves instead of starting a new line.
+
+    `isolated` (the default): the field is its own fragment, so a draft save reruns only the field,
+    not the exercise or page around it (nothing else shows the draft). Pass False when something
+    drawn beside the field depends on its text (the planner's member list feeds its tables)."""
 
     def changed() -> None:
         text = autosave_value(key, value)
@@ -60,7 +64,11 @@ def autosave_text_area(label: str, *, key: str, value: str, on_save: Callable[[s
                    "not_saved": tr("autosave.not_saved"), "too_long": _too_long(max_chars),
                    "count": tr("autosave.count")},
     }
-    _mount(key=key, data=data, on_value_change=changed)
-    if st.session_state.get(f"{key}:over"):
-        st.error(_too_long(max_chars))
+
+    def draw() -> None:
+        _mount(key=key, data=data, on_value_change=changed)
+        if st.session_state.get(f"{key}:over"):
+            st.error(_too_long(max_chars))
+
+    st.fragment(draw)() if isolated else draw()
     return autosave_value(key, value)

@@ -90,7 +90,7 @@ def render_planner(ctx) -> None:
             long = f.kind == "text"
             autosave_text_area(label, key=key, value=value or "", on_save=save, max_chars=TEXT_MAX if long else LINE_MAX,
                                height=100 if long else 40, help=hint, store=ctx.store(f.id),
-                               single_line=not long)
+                               single_line=not long, isolated=f.id != "members")
         elif f.kind == "date":
             st.date_input(label, value=dt.date.fromisoformat(value) if value else None, key=key,
                           format="YYYY-MM-DD", on_change=save, help=hint)
