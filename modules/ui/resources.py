@@ -9,7 +9,6 @@ and the HTTP routes (modules.ui.http_routes) share this holder.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 
 from modules.curriculum.loader import load_program
@@ -20,9 +19,6 @@ from modules.ui import streamlit_fixes
 
 _lock = threading.Lock()
 _services: Services | None = None
-# Many script threads share one GIL; a thread that holds the database's write lock gets the GIL
-# back sooner after each SQLite call with a shorter switch interval (measured with make load).
-SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 
 
 def services() -> Services:
@@ -33,7 +29,6 @@ def services() -> Services:
         return svc
     with _lock:
         if _services is None:
-            sys.setswitchinterval(SWITCH_INTERVAL)
             streamlit_fixes.install()
             settings = load_settings()
             logging.basicConfig(level=settings.log_level)
