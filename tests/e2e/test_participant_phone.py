@@ -83,6 +83,10 @@ def test_a_pause_in_typing_saves_the_draft_and_says_so(server, browser):
     _saved(page)
     assert _draft(server["svc"], "per.paus") == "Ett utkast"
     assert box.evaluate("e => e === e.getRootNode().activeElement")  # still typing in the same field
+    box.press_sequentially(" och mer")  # a second pause: the field alone reruns, and confirms again
+    assert page.get_by_role("status").first.inner_text() != "Sparat"  # this field's status comes first
+    _saved(page)
+    assert _draft(server["svc"], "per.paus") == "Ett utkast och mer"
     context.close()
 
 

@@ -48,14 +48,23 @@ def autosave_text_area(label: str, *, key: str, value: str, on_save: Callable[[s
     not the exercise or page around it (nothing else shows the draft). Pass False when something
     drawn beside the field depends on its text (the planner's member list feeds its tables)."""
 
+    # The text last stored from this field since the page drew it with `value`. The browser shows
+    # "saved" once the text it sent comes back as data.value; an isolated field's reruns do not
+    # see a new `value`, so they send this instead.
+    saved_key = f"{key}:saved"
+    st.session_state.pop(saved_key, None)  # this run's `value` is the stored text
+
+    def confirmed() -> str:
+        return st.session_state.get(saved_key, value)
+
     def changed() -> None:
         text = autosave_value(key, value)
         if len(text) > max_chars:
             st.session_state[f"{key}:over"] = True
             return
         st.session_state.pop(f"{key}:over", None)
-        if text != value:
-            on_save(text)
+        if text != confirmed() and on_save(text):
+            st.session_state[saved_key] = text
 
     data = {
         "label": label, "value": value, "max": max_chars, "height": height, "help": help or "",
@@ -66,9 +75,12 @@ def autosave_text_area(label: str, *, key: str, value: str, on_save: Callable[[s
     }
 
     def draw() -> None:
-        _mount(key=key, data=data, on_value_change=changed)
+        _mount(key=key, data=data | {"value": confirmed()}, on_value_change=changed)
         if st.session_state.get(f"{key}:over"):
             st.error(_too_long(max_chars))
 
-    st.fragment(draw)() if isolated else draw()
+    if isolated:
+        st.fragment(draw)()
+    else:
+        draw()
     return autosave_value(key, value)
