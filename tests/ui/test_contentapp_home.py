@@ -72,7 +72,16 @@ def test_the_practice_followup_is_offered_after_six_weeks_and_stored(ui_svc):
     w = World(ui_svc)
     finish_example(ui_svc, w.part_a, w.cohort_a, days_ago=50)
     at = app(w.part_a).run()
-    assert "Uppföljning: vad gör du nu?" in texts(at)
+    # one card at a time: the recall round that is also due comes first, the follow-up is counted
+    assert "Repetition: Exempelmodul" in texts(at) and "Uppföljning: vad gör du nu?" not in texts(at)
+    assert "Efter den här väntar 1 till." in texts(at)
+    for qid, pick in RECALL_PICKS.items():
+        next(r for r in at.radio if r.key.startswith(f"recall-{w.cohort_a}-example-")
+             and r.key.endswith(f"-{qid}")).set_value(pick)
+    next(b for b in at.button if b.label == "Rätta").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.run()
+    assert "Uppföljning: vad gör du nu?" in texts(at) and "Efter den här väntar" not in texts(at)
     spec = ui_svc.program.extras.followup
     for item in spec.items:
         at.radio(key=f"followup-{w.cohort_a}-{item.id}").set_value(2)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
+
 import streamlit as st
 
 from modules.curriculum.order import shuffled
@@ -13,16 +16,22 @@ from modules.ui.state import tr
 RESULT = "contentapp_recall_result"
 
 
-def render(actor) -> None:
-    """Due recall rounds and follow-ups; the result of a round just answered is shown once."""
+def render(actor, before: Sequence[Callable[[], None]] = ()) -> None:
+    """What is due, one card at a time: `before` (the home page's own cards) first, then recall
+    rounds, then the practice follow-up; the others are counted under the card and come next.
+    The result of a round just answered is shown once, above."""
     svc, lang = state.services(), state.lang()
     shown = st.session_state.pop(RESULT, None)
     if shown:
         _result(svc, lang, shown)
-    for row in state.run(retrieval.my_due_recall, svc, actor) or []:
-        _recall_card(actor, svc, lang, row)
-    for row in state.run(practice_followup.my_due_followups, svc, actor) or []:
-        _followup_card(actor, svc, lang, row)
+    cards = list(before)
+    cards += [partial(_recall_card, actor, svc, lang, row) for row in state.run(retrieval.my_due_recall, svc, actor) or []]
+    cards += [partial(_followup_card, actor, svc, lang, row)
+              for row in state.run(practice_followup.my_due_followups, svc, actor) or []]
+    if cards:
+        cards[0]()
+        if len(cards) > 1:
+            st.caption(tr("home.more_due", n=len(cards) - 1))
 
 
 def _recall_card(actor, svc, lang: str, row: dict) -> None:
@@ -86,6 +95,7 @@ def manager_guide(actor) -> None:
     with st.container(border=True):
         st.markdown(f":material/handshake: **{tr('contentapp.guide.title')}**")
         st.caption(tr("contentapp.guide.help"))
-        st.download_button(tr("contentapp.guide.download"), manager_guide_document(guide, lang),
+        # a callable: the document is made when the button is pressed, not on every run of the page
+        st.download_button(tr("contentapp.guide.download"), lambda: manager_guide_document(guide, lang),
                            file_name=tr("contentapp.guide.filename"), mime="text/html",
                            icon=":material/download:", key="contentapp-manager-guide")

@@ -1,5 +1,7 @@
 """Participant home: my cohorts, progress per module, continue, next commitment, follow-ups."""
 
+from functools import partial
+
 import streamlit as st
 
 from modules.i18n import fmt_date
@@ -26,7 +28,7 @@ def open_module(cohort_id: int, module_id: str) -> None:
     st.switch_page("modules/ui/pages/module.py")
 
 
-for c in info.get("due_followups", []):
+def followup_card(c: dict) -> None:
     with st.container(border=True):
         st.markdown(f":material/event_available: **{tr('home.followup_title')}**")
         plain(c["what"])
@@ -40,7 +42,9 @@ for c in info.get("due_followups", []):
                 if ok:
                     st.rerun()
 
-contentapp_home.render(actor)
+
+# What is due (commitment follow-ups, recall rounds, the practice follow-up): one card at a time.
+contentapp_home.render(actor, before=[partial(followup_card, c) for c in info.get("due_followups", [])])
 
 if info.get("resume"):
     r = info["resume"]
