@@ -175,6 +175,8 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=300)
     parser.add_argument("--loads", type=int, default=9, help="page loads per page after the first")
     parser.add_argument("--streamlit-arg", action="append", default=[], help="extra flag for the Medled server")
+    parser.add_argument("--pages", default="", help="only the pages whose names contain one of these words "
+                        "(comma-separated, e.g. 'home,cohorts'); the trivial page is always measured")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="medled-firstpage-"))
     svc, users, cohort_id = seed(args.participants, tmp)
@@ -202,6 +204,8 @@ def main() -> int:
             ("facilitator cohorts", medled + "/", ["[data-testid=stTabs]", button], fac),
             ("facilitator dashboard", medled + "/dashboard", ["[data-testid=stMetric]"], fac),
         ]
+        wanted = [w.strip() for w in args.pages.split(",") if w.strip()]
+        pages = [pg for i, pg in enumerate(pages) if i == 0 or not wanted or any(w in pg[0] for w in wanted)]
         for name, url, selectors, cookie in pages:
             rows.append((name, *measure(browser, url, selectors, cookie, args.loads)))
         browser.close()
