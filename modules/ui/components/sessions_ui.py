@@ -15,11 +15,22 @@ from modules.ui.state import tr
 
 
 def sessions(actor, cohort) -> None:
+    """The list of sessions, folded. It is drawn only when opened (and then reruns alone): with a
+    rating form and a calendar file per session, drawing it folded cost the home page a quarter
+    of its load time in the browser (bench/first_page_bench.py)."""
+    st.fragment(_sessions)(actor, cohort)
+
+
+def _sessions(actor, cohort) -> None:
     svc, lang = state.services(), state.lang()
     rows = state.run(planning.list_sessions, svc, actor, cohort["id"]) or []
     if not rows:
         return
-    with st.expander(tr("sessions.title", n=len(rows)), icon=":material/event:"):
+    box = st.expander(tr("sessions.title", n=len(rows)), icon=":material/event:", key=f"sessions-{cohort['id']}",
+                      on_change="rerun")
+    if not box.open:
+        return
+    with box:
         for s in rows:
             st.markdown(f"**{fmt_date(s['date'], lang)} {fmt_time(s['start_time'], lang)}–{fmt_time(s['end_time'], lang)}**"
                         f" · {esc(s['title'])}")
