@@ -44,7 +44,10 @@ def test_a_participant_rates_a_held_session_from_home(ui_svc):
     w = World(ui_svc)
     sid = planning.save_session(ui_svc, w.fac_a, w.cohort_a, "Träff 1", dt.date.today(), dt.time(9), dt.time(12))
     at = app(w.part_a).run()
-    at.radio[0].set_value(5)
+    assert not any(b.label == "Skicka" for b in at.button)  # the folded list of sessions is not drawn
+    at.session_state[f"sessions-{w.cohort_a}"] = True  # the participant opens it
+    at.run()
+    next(r for r in at.radio if r.label.startswith("Hur värdefull")).set_value(5)
     next(b for b in at.button if b.label == "Skicka").click().run()
     assert not at.exception
     assert answers.my_feedback(ui_svc, w.part_a, w.cohort_a, "session", sid)["rating"] == 5
