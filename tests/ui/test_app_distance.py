@@ -19,6 +19,7 @@ def _world_with_session(ui_svc):
 def test_a_participant_sees_the_calendar_buttons_and_the_subscription_address(ui_svc):
     world = _world_with_session(ui_svc)
     at = app(world.part_a)
+    at.session_state[f"sessions-{world.cohort_a}"] = True  # the participant opens the list of sessions
     at.run()
     assert not at.exception
     codes = [c.value for c in at.code]

@@ -27,6 +27,10 @@ def test_the_cohorts_page_shows_the_join_code_and_the_roster(ui_svc):
     at = app(w.fac_a).run()
     assert not at.exception
     assert at.title[0].value == "Grupper"
+    assert any("Gå med på Medled med koden" in str(h.proto) for h in at.get("html"))  # the first tab: the code
+    assert not at.dataframe  # the roster's tab is not open, so it is not drawn
+    at.session_state["cohort-tabs"] = "Deltagare"
+    at.run()
     assert any("Anna A" in str(d.value) for d in at.dataframe)  # the roster is one plain-text table
 
 

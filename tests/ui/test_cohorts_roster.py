@@ -9,6 +9,7 @@ from tests.ui.conftest import app, texts
 def test_the_roster_is_a_table_and_the_facilitator_issues_a_reset_code(ui_svc):
     world = World(ui_svc)
     at = app(world.fac_a)
+    at.session_state["cohort-tabs"] = "Deltagare"  # the roster's tab
     at.run()
     assert not at.exception
     frames = [str(d.value) for d in at.dataframe]

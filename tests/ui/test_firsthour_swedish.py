@@ -11,10 +11,10 @@ from tests.builders import World, make_participant
 from tests.ui.conftest import app
 from tests.ui.swedish_check import problems
 
-PAGES = {
-    "participant": ["home", "module", "journal", "account"],
-    "facilitator": ["cohorts", "dashboard", "account"],
-    "admin": ["cohorts", "dashboard", "admin_orgs", "admin_content", "admin_log", "account"],
+PAGES = {  # "page:part" opens a part that is drawn only when opened (the list of sessions, a tab)
+    "participant": ["home", "home:sessions", "module", "journal", "account"],
+    "facilitator": ["cohorts", "cohorts:Deltagare", "cohorts:Processledare", "dashboard", "account"],
+    "admin": ["cohorts", "cohorts:Deltagare", "dashboard", "admin_orgs", "admin_content", "admin_log", "account"],
 }
 
 
@@ -38,10 +38,16 @@ def test_every_page_of_a_role_is_swedish_all_the_way(ui_svc, role):
     w = _world(ui_svc)
     actor = {"participant": w.part_a, "facilitator": w.fac_a, "admin": w.admin}[role]
     found = []
-    for page in PAGES[role]:
-        at = app(actor).run()
+    for entry in PAGES[role]:
+        page, _, part = entry.partition(":")
+        at = app(actor)
+        if part == "sessions":
+            at.session_state[f"sessions-{w.cohort_a}"] = True
+        elif part:
+            at.session_state["cohort-tabs"] = part
+        at.run()
         at.switch_page(f"modules/ui/pages/{page}.py").run()
-        found += _check(at, f"{role}/{page}")
+        found += _check(at, f"{role}/{entry}")
     if role == "admin":
         at = app(actor)
         at.session_state["dash_scope"] = "organisation"

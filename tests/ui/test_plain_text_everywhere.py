@@ -65,11 +65,19 @@ def _assert_plain(at, where: str) -> None:
     assert leaks == [], f"{where}: user text rendered as Markdown/HTML: {leaks}"
 
 
-PAGES = {
-    "part": ["home", "module", "journal", "my_data", "account"],
-    "fac": ["cohorts", "dashboard", "account"],
-    "admin": ["cohorts", "dashboard", "admin_orgs", "admin_content", "admin_log", "admin_retention", "account"],
+PAGES = {  # "page:part" opens a part that is drawn only when opened (a folded list, a tab)
+    "part": ["home", "home:sessions", "module", "journal", "my_data", "account"],
+    "fac": ["cohorts", "cohorts:Deltagare", "cohorts:Processledare", "dashboard", "account"],
+    "admin": ["cohorts", "cohorts:Deltagare", "cohorts:Processledare", "dashboard", "admin_orgs", "admin_content",
+              "admin_log", "admin_retention", "account"],
 }
+
+
+def _open(at, w, part: str) -> None:
+    if part == "sessions":
+        at.session_state[f"sessions-{w['cohort']}"] = True
+    elif part:
+        at.session_state["cohort-tabs"] = part
 
 
 @pytest.mark.parametrize("role", sorted(PAGES))
@@ -78,11 +86,13 @@ def test_no_page_of_any_role_renders_user_text_as_a_link_an_image_or_html(ui_svc
     at = app(w[role]).run()
     _assert_plain(at, f"{role} start page")
     seen_evil = False
-    for page in PAGES[role]:
+    for entry in PAGES[role]:
+        page, _, part = entry.partition(":")
         if page == "module":
             at.session_state["reader"] = {"cohort": w["cohort"], "module": "example"}
+        _open(at, w, part)
         at.switch_page(f"modules/ui/pages/{page}.py").run()
-        _assert_plain(at, f"{role}: {page}")
+        _assert_plain(at, f"{role}: {entry}")
         seen_evil |= any("klick" in text for _kind, text in _rendered(at))
     assert seen_evil, "the pages showed the user text somewhere (escaped), so the test looked at it"
 

@@ -1,5 +1,5 @@
-"""In a real browser: the home page's list of sessions is drawn when opened, and a rating sent
-from it is stored (folded, it is not drawn at all, so the home page loads faster)."""
+"""In a real browser: parts of a first page that are drawn only when opened (the home page's list
+of sessions, the cohorts page's tabs) are not drawn before, appear when opened, and work."""
 
 from __future__ import annotations
 
@@ -32,4 +32,22 @@ def test_the_sessions_list_opens_and_takes_a_rating(server, browser):
     page.get_by_text("Tack för din återkoppling!").wait_for(timeout=60000)
     wait_ready(page)
     assert answers.my_feedback(svc, w.part_a, w.cohort_a, "session", sid)["rating"] == 4
+    context.close()
+
+
+def test_the_cohorts_roster_tab_is_drawn_when_opened(server, browser):
+    """The facilitator's first page draws only its open tab; the roster appears on its tab."""
+    svc, base = server["svc"], server["base"]
+    w = World(svc)
+    token = auth.exchange_handoff(svc, auth.start_session(svc, w.fac_a).handoff)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": "medled_session", "value": token, "url": base}])
+    page = context.new_page()
+    roster_tab = page.get_by_role("tab", name="Deltagare")
+    goto_ready(page, base + "/", roster_tab)
+    assert page.locator("[data-testid=stDataFrame]").count() == 0  # not drawn behind its tab
+
+    roster_tab.click()
+    wait_ready(page, page.locator("[data-testid=stDataFrame]"))
+    assert page.get_by_role("tab", name="Deltagare").get_attribute("aria-selected") == "true"
     context.close()
