@@ -81,17 +81,20 @@ def require_participant(db, actor: Actor, cohort_id: int):
     return require_cohort(db, actor, cohort_id)
 
 
-def may_write_in_module(actor: Actor, cohort_id: int, module_id: str, today: dt.date | None = None):
+def _has_joined(actor: Actor, cohort_id: int):
+    """SQL: the actor has joined the cohort (an enrolment with a join time)."""
+    return select(Enrolment.id).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == actor.id,
+                                      Enrolment.joined_at.is_not(None)).exists()
+
+
+def may_write_in_module(actor: Actor, cohort_id: int, module_id: str):
     """require_open_module's rule as one SQL condition, for a statement that checks and writes at
     once (a draft save). True in SQL when the actor has joined the cohort and the module is in
     its plan and unlocked; the caller falls back to require_open_module for the reason when not."""
-    today = today or dt.date.today()
-    joined = select(Enrolment.id).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == actor.id,
-                                        Enrolment.joined_at.is_not(None)).exists()
     unlocked = select(PlanItem.module_id).where(
         PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id,
-        or_(PlanItem.unlock_date.is_(None), PlanItem.unlock_date <= today)).exists()
-    return and_(joined, unlocked) if actor.role == "participant" else false()
+        or_(PlanItem.unlock_date.is_(None), PlanItem.unlock_date <= dt.date.today())).exists()
+    return and_(_has_joined(actor, cohort_id), unlocked) if actor.role == "participant" else false()
 
 
 def require_open_module(db, actor: Actor, cohort_id: int, module_id: str):
@@ -101,10 +104,8 @@ def require_open_module(db, actor: Actor, cohort_id: int, module_id: str):
     finds nothing, the errors are require_participant's, then NotFound. Returns the plan row."""
     if actor.role != "participant":
         raise PermissionDenied()
-    joined = and_(Enrolment.cohort_id == PlanItem.cohort_id, Enrolment.user_id == actor.id,
-                  Enrolment.joined_at.is_not(None))
-    row = db.execute(select(PlanItem.unlock_date).join(Enrolment, joined)
-                     .where(PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id)).first()
+    row = db.execute(select(PlanItem.unlock_date).where(PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id,
+                                                        _has_joined(actor, cohort_id))).first()
     if row is None:
         require_participant(db, actor, cohort_id)
         raise NotFound()
