@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import Date, bindparam, select, update
 
 from modules.db.engine import unit_of_work
 from modules.db.models import Answer, Commitment, Feedback, PlanItem, User, utcnow
@@ -43,13 +43,15 @@ def save_answer(svc: Services, actor: Actor, cohort_id: int, module_id: str, exe
     module = svc.program.module(module_id)
     exercise = module.exercise(exercise_id) if module else None
     with unit_of_work(svc.engine, write=True) as db:
+        normalised = None
         if exercise is not None and not submit and visibility is None:
-            clean, done = exercise_rules.normalise(exercise, data, submit, svc.program)
-            saved = None if done else _save_draft(db, actor, cohort_id, module_id, exercise_id, clean)
+            normalised = exercise_rules.normalise(exercise, data, submit, svc.program)
+            saved = None if normalised[1] else _save_draft(db, actor, cohort_id, module_id, exercise_id,
+                                                            normalised[0])
             if saved is not None:
                 return saved
         exercise = _exercise(svc, db, actor, cohort_id, module_id, exercise_id)
-        clean, done = exercise_rules.normalise(exercise, data, submit, svc.program)
+        clean, done = normalised or exercise_rules.normalise(exercise, data, submit, svc.program)
         answer = db.scalar(select(Answer).where(Answer.user_id == actor.id, Answer.cohort_id == cohort_id,
                                                 Answer.module_id == module_id, Answer.exercise_id == exercise_id))
         if answer is None:
@@ -70,19 +72,32 @@ def save_answer(svc: Services, actor: Actor, cohort_id: int, module_id: str, exe
         return answer_dict(answer)
 
 
+def _draft_update():
+    """The draft save's statement, built once: a statement built per call spent more of a draft
+    save in SQLAlchemy (building it, then its cache key) than in the database."""
+    t = Answer.__table__
+    return (update(t)
+            .where(t.c.user_id == bindparam("uid"), t.c.cohort_id == bindparam("cid"),
+                   t.c.module_id == bindparam("mid"), t.c.exercise_id == bindparam("eid"),
+                   may_write_in_module(bindparam("uid"), bindparam("cid"), bindparam("mid"),
+                                       bindparam("today", type_=Date())))
+            .values(data=bindparam("new_data", type_=t.c.data.type),
+                    updated_at=bindparam("now", type_=t.c.updated_at.type))
+            .returning(*t.c))
+
+
+_DRAFT_UPDATE = _draft_update()
+
+
 def _save_draft(db, actor: Actor, cohort_id: int, module_id: str, exercise_id: str, clean: dict) -> dict | None:
     """A draft over an existing answer (the participant typing): one UPDATE that also checks that
     the participant may write there now, its status and visibility untouched. None when there is
     no answer yet or the check fails (the caller's full path then says why)."""
-    t = Answer.__table__
+    if actor.role != "participant":
+        return None
     now = utcnow()
-    row = db.execute(
-        update(t)
-        .where(t.c.user_id == actor.id, t.c.cohort_id == cohort_id, t.c.module_id == module_id,
-               t.c.exercise_id == exercise_id, may_write_in_module(actor, cohort_id, module_id))
-        .values(data=clean, updated_at=now)
-        .returning(*t.c)
-    ).first()
+    row = db.execute(_DRAFT_UPDATE, {"uid": actor.id, "cid": cohort_id, "mid": module_id, "eid": exercise_id,
+                                     "today": dt.date.today(), "new_data": clean, "now": now}).first()
     if row is None:
         return None
     mark_active(db, actor.id, now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 
-from sqlalchemy import and_, false, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 
 from modules.db.engine import unit_of_work
 from modules.db.models import Answer, Commitment, Enrolment, PlanItem, SectionRead, User, utcnow
@@ -81,20 +81,23 @@ def require_participant(db, actor: Actor, cohort_id: int):
     return require_cohort(db, actor, cohort_id)
 
 
-def _has_joined(actor: Actor, cohort_id: int):
-    """SQL: the actor has joined the cohort (an enrolment with a join time)."""
-    return select(Enrolment.id).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == actor.id,
+def _has_joined(user_id, cohort_id):
+    """SQL: the user has joined the cohort (an enrolment with a join time). The arguments are
+    values or bound parameters."""
+    return select(Enrolment.id).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == user_id,
                                       Enrolment.joined_at.is_not(None)).exists()
 
 
-def may_write_in_module(actor: Actor, cohort_id: int, module_id: str):
-    """require_open_module's rule as one SQL condition, for a statement that checks and writes at
-    once (a draft save). True in SQL when the actor has joined the cohort and the module is in
-    its plan and unlocked; the caller falls back to require_open_module for the reason when not."""
+def may_write_in_module(user_id, cohort_id, module_id, today):
+    """require_open_module's rule for a participant as one SQL condition, for a statement that
+    checks and writes at once (a draft save): joined the cohort, the module in its plan and
+    unlocked on `today`. The arguments are values or bound parameters, so a statement built once
+    can be run again without being rebuilt; the caller checks the role, and falls back to
+    require_open_module for the reason when the condition is false."""
     unlocked = select(PlanItem.module_id).where(
         PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id,
-        or_(PlanItem.unlock_date.is_(None), PlanItem.unlock_date <= dt.date.today())).exists()
-    return and_(_has_joined(actor, cohort_id), unlocked) if actor.role == "participant" else false()
+        or_(PlanItem.unlock_date.is_(None), PlanItem.unlock_date <= today)).exists()
+    return and_(_has_joined(user_id, cohort_id), unlocked)
 
 
 def require_open_module(db, actor: Actor, cohort_id: int, module_id: str):
@@ -105,7 +108,7 @@ def require_open_module(db, actor: Actor, cohort_id: int, module_id: str):
     if actor.role != "participant":
         raise PermissionDenied()
     row = db.execute(select(PlanItem.unlock_date).where(PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id,
-                                                        _has_joined(actor, cohort_id))).first()
+                                                        _has_joined(actor.id, cohort_id))).first()
     if row is None:
         require_participant(db, actor, cohort_id)
         raise NotFound()
