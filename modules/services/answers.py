@@ -96,8 +96,9 @@ def _save_draft(db, actor: Actor, cohort_id: int, module_id: str, exercise_id: s
     if actor.role != "participant":
         return None
     now = utcnow()
-    row = db.execute(_DRAFT_UPDATE, {"uid": actor.id, "cid": cohort_id, "mid": module_id, "eid": exercise_id,
-                                     "today": dt.date.today(), "new_data": clean, "now": now}).first()
+    params = {"uid": actor.id, "cid": cohort_id, "mid": module_id, "eid": exercise_id, "today": dt.date.today(),
+              "new_data": clean, "now": now}
+    row = db.connection().execute(_DRAFT_UPDATE, params).first()  # Core: the ORM adds nothing to one UPDATE
     if row is None:
         return None
     mark_active(db, actor.id, now)
