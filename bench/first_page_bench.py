@@ -200,7 +200,7 @@ def main() -> int:
             ("login (visitor)", medled + "/", [submit, "input[type=password]"], None),
             ("participant home", medled + "/", ["h1", button], part),
             (f"module page ({module_id})", f"{medled}/module?c={cohort_id}&m={module_id}",
-             ["[data-testid=stProgress]", submit], part),
+             ["[data-testid=stProgress]", button], part),  # its first step: the first section
             ("facilitator cohorts", medled + "/", ["[data-testid=stTabs]", button], fac),
             ("facilitator dashboard", medled + "/dashboard", ["[data-testid=stMetric]"], fac),
         ]

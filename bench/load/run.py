@@ -82,7 +82,7 @@ def live_setup(world: World) -> dict:
 
 async def run_workshop(world: World, base: str, pid: int, window: float) -> dict:
     await scenarios.warm_up(base, world.facilitator_cookie, ("dashboard", ""))
-    await scenarios.warm_up(base, world.participants[0][1], ("module", f"c={world.cohort_id}&m={world.module_id}"))
+    await scenarios.warm_up(base, world.participants[0][1], ("module", world.module_query()))
     rss0 = rss_mb(pid)
     live = live_setup(world)
     peak = [rss0]
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.scenario in ("all", "workshop"):
             result["workshop"] = asyncio.run(run_workshop(world, srv["base"], srv["pid"], args.window))
         if args.scenario in ("all", "stress"):
-            load = ("module", f"c={world.cohort_id}&m={world.module_id}")
+            load = ("module", world.module_query())
             result["stress_module"] = [asyncio.run(run_stress(
                 srv["base"], srv["pid"], [ck for _, ck in world.participants[:n]], load, _module_action(world),
                 args.seconds, "draft save")) for n in levels]

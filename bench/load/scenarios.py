@@ -65,7 +65,7 @@ async def participant(world: World, base: str, uid: int, cookie: str, delay: flo
             if live.get("checkin"):
                 await _checkin(c, uid, rng, rec, live, think)
             await think()
-            rec.add("open module page", await c.load("module", f"c={world.cohort_id}&m={world.module_id}"))
+            rec.add("open module page", await c.load("module", world.module_query()))
             key = reflection_key(world)
             text = f"Reflektion från deltagare {uid}: jag leder när jag samordnar."
             await think()

@@ -32,6 +32,12 @@ class World:
     facilitator_cookie: str
     participants: list[tuple[int, str]]  # (user id, cookie)
     checkin_id: int | None = None  # the open check-in, where the code measured has live activities
+    reflection_step: str = ""  # the reader's step (section) that holds the reflection
+
+    def module_query(self) -> str:
+        """The module page's query string, opened on the reflection's step (the reader shows one
+        section at a time; code measured from before steps ignores `s`)."""
+        return f"c={self.cohort_id}&m={self.module_id}&s={self.reflection_step}"
 
 
 def _cookie(svc: Services, user: User) -> str:
@@ -60,7 +66,8 @@ def _seed(database_url: str, participants: int) -> World:
                                 .where(Enrolment.cohort_id == cohort.id).order_by(User.id)))
     return World(database_url=database_url, cohort_id=cohort.id, module_id=module.id, reflection_id=reflection.id,
                  facilitator_cookie=_cookie(svc, fac), participants=[(u.id, _cookie(svc, u)) for u in users],
-                 checkin_id=_checkin(svc, fac, cohort.id))
+                 checkin_id=_checkin(svc, fac, cohort.id),
+                 reflection_step=next(r.id for r in module.meta.sections if reflection.id in r.exercises))
 
 
 def _checkin(svc: Services, fac: User, cohort_id: int) -> int | None:

@@ -105,7 +105,9 @@ def test_a_paste_over_the_limit_is_refused_with_the_limit_and_kept_in_the_field(
 
 def test_the_keyboard_alone_fills_and_saves_a_one_line_field(server, browser):
     context, page, box = _join(server, browser, "kim.tangent", "Kim Tangent")
+    page.get_by_role("button", name="Nästa: Öva").click()  # the commitment is in the module's next step
     who = page.get_by_role("textbox", name="Med vem?")
+    wait_ready(page, who)
     who.focus()
     page.keyboard.type("Teamet")
     page.keyboard.press("Enter")  # a one-line field: Enter saves, no new line
@@ -123,6 +125,32 @@ def test_the_keyboard_alone_fills_and_saves_a_one_line_field(server, browser):
                          .where(User.login == "kim.tangent", Answer.exercise_id == "try-it"))
     assert data["with_whom"] == "Teamet"
     context.close()
+
+
+def test_the_reader_steps_through_a_module_and_each_step_starts_at_the_top(server, browser):
+    context, page, box = _join(server, browser, "stina.steg", "Stina Steg")
+    nxt = page.get_by_role("button", name="Nästa: Öva")
+    nxt.scroll_into_view_if_needed()  # the step buttons are at the foot of the step
+    assert _scrolled(page) > 0
+    nxt.click()
+    wait_ready(page, page.get_by_role("textbox", name="Med vem?"))
+    page.wait_for_function("() => window.scrollY === 0 && [...document.querySelectorAll('*')]"
+                           ".every(e => e.scrollTop === 0)", timeout=60000)
+    assert "s=practice" in page.url
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling
+    assert page.get_by_role("textbox", name="Ditt svar").count() == 0  # the first step's fields are gone
+
+    reload_ready(page, page.get_by_role("textbox", name="Med vem?"))  # a reload keeps the step
+    page.get_by_role("button", name="Nästa: Sammanfattning och omdöme").click()
+    wait_ready(page, page.get_by_text("Vad tyckte du om modulen?"))
+    page.get_by_role("button", name="Föregående").click()
+    wait_ready(page, page.get_by_role("textbox", name="Med vem?"))
+    context.close()
+
+
+def _scrolled(page) -> int:
+    """How far the page is scrolled, whichever element Streamlit scrolls."""
+    return page.evaluate("Math.max(window.scrollY, ...[...document.querySelectorAll('*')].map(e => e.scrollTop))")
 
 
 def test_a_draft_typed_just_before_the_tab_is_closed_is_there_in_a_new_tab(server, browser):

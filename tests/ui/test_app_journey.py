@@ -8,14 +8,22 @@ from tests.ui.conftest import app, texts
 from tests.ui.typing import autosave_shown, type_text
 
 
-def open_reader(ui_svc, actor, cohort_id):
+def open_reader(ui_svc, actor, cohort_id, step=None):
+    """The example module in the reader, on `step` (a section id) if given, else where it opens."""
     at = app(actor).run()
     at.session_state["reader"] = {"cohort": cohort_id, "module": "example"}
+    if step:
+        at.session_state[f"step:{cohort_id}:example"] = step
     return at.switch_page("modules/ui/pages/module.py").run()
 
 
 def key(w, ex, field):
     return f"ex:{w.cohort_a}:example:{ex}:{field}"
+
+
+def to_step(at, w, step):
+    """Opens a step of the module reader with its section picker, as a participant does."""
+    return at.selectbox(key=f"step:{w.cohort_a}:example").set_value(step).run()
 
 
 def button(at, label):
@@ -34,6 +42,7 @@ def test_a_participant_reads_and_does_every_exercise_type_and_progress_grows(ui_
     at.button(key=key(w, "baseline", "submit")).click().run()
     type_text(at, key(w, "first-thoughts", "text"), "Jag leder mina kollegor i rutiner.")
     at.button(key=key(w, "first-thoughts", "submit")).click().run()
+    to_step(at, w, "practice")
     at.button(key=key(w, "choose", "s1:stop")).click().run()
     at.button(key=key(w, "choose", "s2:agree")).click().run()
     at.radio(key=key(w, "quiz", "q1")).set_value("a")
@@ -109,5 +118,47 @@ def test_answers_shared_with_the_cohort_appear_to_other_participants_as_plain_te
     assert not at.exception
     shown = [t.value for t in at.text]
     assert "[klicka](http://evil) delat" in shown
-    assert not any("privat plan" in v for v in shown)
     assert "Delat i gruppen (1)" in [e.label for e in at.expander]
+    shown = [t.value for t in to_step(at, w, "practice").text]  # where the private plan's exercise is
+    assert not any("privat plan" in v for v in shown)
+
+
+def test_the_reader_shows_one_step_at_a_time_and_opens_where_work_is_left(ui_svc):
+    w = World(ui_svc)
+    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    assert at.selectbox(key=f"step:{w.cohort_a}:example").value == "intro"
+    assert at.query_params["s"] == "intro"
+    shown = {e.key for e in at.button} | {e.key for e in at.radio}
+    assert key(w, "baseline", "submit") in shown and key(w, "choose", "s1:stop") not in shown  # only this step's
+    assert "Det här ska du kunna efteråt" in texts(at)  # the module's aims open the first step
+
+    button(at, "Nästa: Öva").click().run()
+    assert at.selectbox(key=f"step:{w.cohort_a}:example").value == "practice"
+    assert at.query_params["s"] == "practice"
+    assert key(w, "choose", "s1:stop") in {b.key for b in at.button}
+    assert "Det här ska du kunna efteråt" not in texts(at)
+    button(at, "Nästa: Sammanfattning och omdöme").click().run()
+    assert "Vad tyckte du om modulen?" in texts(at) and at.radio[0].label.startswith("Hur relevant")
+    assert not [b for b in at.button if b.label.startswith("Nästa")]
+    button(at, "Föregående").click().run()
+    assert at.selectbox(key=f"step:{w.cohort_a}:example").value == "practice"
+
+    # the intro read and its exercises done: the module now opens on the next step
+    journey.mark_read(ui_svc, w.part_a, w.cohort_a, "example", "intro", True)
+    for ex, data in (("baseline", {"ratings": {"purpose": 4}}), ("first-thoughts", {"text": "Klart"})):
+        answers.save_answer(ui_svc, w.part_a, w.cohort_a, "example", ex, data, submit=True)
+    again = open_reader(ui_svc, w.part_a, w.cohort_a)
+    assert again.selectbox(key=f"step:{w.cohort_a}:example").value == "practice"
+
+
+def test_a_reload_opens_the_same_step(ui_svc):
+    w = World(ui_svc)
+    at = app(w.part_a)
+    at.query_params.update({"c": str(w.cohort_a), "m": "example", "s": "_end"})
+    at = at.run().switch_page("modules/ui/pages/module.py").run()
+    assert not at.exception
+    assert "Vad tyckte du om modulen?" in texts(at)
+    bad = app(w.part_a)
+    bad.query_params.update({"c": str(w.cohort_a), "m": "example", "s": "<script>"})
+    bad = bad.run().switch_page("modules/ui/pages/module.py").run()
+    assert not bad.exception and bad.selectbox(key=f"step:{w.cohort_a}:example").value == "intro"

@@ -80,7 +80,7 @@ def test_a_participant_shares_a_commitment_from_the_exercise_and_only_then_the_f
     answers.save_answer(ui_svc, w.part_a, w.cohort_a, "example", "try-it", {"what": "Ring Kalle", "due": "2030-01-01"},
                         submit=True)
     assert dashboard.participant_commitments(ui_svc, w.fac_a, w.cohort_a, w.part_a.id) == []
-    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    at = open_reader(ui_svc, w.part_a, w.cohort_a, step="practice")
     radio = at.radio(key=key(w, "try-it", "vis"))
     assert radio.value == "private"
     radio.set_value("facilitator").run()

@@ -34,7 +34,7 @@ def test_shortening_an_over_long_text_saves_it_and_clears_the_message(ui_svc):
 
 def test_commitment_and_planner_fields_save_drafts_while_typing(ui_svc):
     w = World(ui_svc)
-    at = open_reader(ui_svc, w.part_a, w.cohort_a)
+    at = open_reader(ui_svc, w.part_a, w.cohort_a, step="practice")
     type_text(at, key(w, "try-it", "what"), "Checka in på måndagsmötet")
     type_text(at, key(w, "try-it", "who"), "Teamet")
     type_text(at, key(w, "plan", "purpose"), "Besluta om nästa steg")
@@ -43,7 +43,7 @@ def test_commitment_and_planner_fields_save_drafts_while_typing(ui_svc):
     assert commitment["status"] == "draft"
     assert (commitment["data"]["what"], commitment["data"]["with_whom"]) == ("Checka in på måndagsmötet", "Teamet")
     assert _stored(ui_svc, w.part_a, "plan")["data"]["fields"]["purpose"] == "Besluta om nästa steg"
-    fresh = open_reader(ui_svc, w.part_a, w.cohort_a)
+    fresh = open_reader(ui_svc, w.part_a, w.cohort_a, step="practice")
     assert autosave_shown(fresh, key(w, "try-it", "who")) == "Teamet"
 
 

@@ -8,6 +8,7 @@ from tests.ui.conftest import app
 def open_reader(actor, cohort_id):
     at = app(actor).run()
     at.session_state["reader"] = {"cohort": cohort_id, "module": "example"}
+    at.session_state[f"step:{cohort_id}:example"] = "practice"  # the step with the quiz and the scenario
     return at.switch_page("modules/ui/pages/module.py").run()
 
 

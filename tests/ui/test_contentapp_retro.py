@@ -27,6 +27,7 @@ def test_a_participant_rates_before_and_now_and_sees_them_beside_the_baseline(re
                         submit=True)
     at = app(w.part_a).run()
     at.session_state["reader"] = {"cohort": w.cohort_a, "module": "example"}
+    at.session_state[f"step:{w.cohort_a}:example"] = "practice"  # the step with the final self-assessment
     at = at.switch_page("modules/ui/pages/module.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.radio(key=key(w, "before:purpose")).label == "Före programmet (i efterhand)"
