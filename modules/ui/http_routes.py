@@ -77,6 +77,24 @@ async def calendar_feed(request: Request):
                     headers={"Cache-Control": "no-store", "Content-Disposition": 'inline; filename="medled.ics"'})
 
 
+async def manager_guide(request: Request):
+    """The one-page guide for a participant's manager, as a printable page, for a logged-in user
+    (the login cookie). A link from the home page: a download button there cost its first draw
+    ~0.1 s in the browser, and the guide is the same for everyone in a language."""
+    from modules.exports.manager_guide import manager_guide_document
+    from modules.i18n import LANGUAGES, catalog
+
+    svc = _services()
+    lang = request.path_params.get("lang", "")
+    guide = svc.program.extras.manager_guide.get(lang) if lang in LANGUAGES else None
+    if guide is None or auth.actor_for_token(svc, request.cookies.get(COOKIE)) is None:
+        return PlainTextResponse("Not found", status_code=404)
+    filename = catalog(lang)["contentapp.guide.filename"]
+    return Response(manager_guide_document(guide, lang), media_type="text/html; charset=utf-8",
+                    headers={"Cache-Control": "private, no-store",
+                             "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
 async def health(_request: Request):
     return JSONResponse({"status": "ok"})
 
@@ -86,4 +104,5 @@ ROUTES = [
     Route("/session/logout", logout, methods=["POST"]),
     Route("/medled/health", health, methods=["GET"]),
     Route("/calendar/{token}.ics", calendar_feed, methods=["GET"]),
+    Route("/guide/manager-{lang}.html", manager_guide, methods=["GET"]),
 ]

@@ -103,9 +103,17 @@ def test_the_home_page_asks_how_a_due_commitment_went(ui_svc):
                         submit=True)
     at = app(w.part_a).run()
     assert "Hur gick det?" in texts(at)
+    assert not at.text_area  # the outcome first, in one tap
+    button(at, "Delvis").click().run()
+    assert "Hur det gick: **Delvis**" in texts(at)
+    button(at, "Ändra").click().run()
+    button(at, "Gjort").click().run()
     at.text_area[0].input("Det gick bra")
     button(at, "Spara uppföljning").click().run()
-    assert answers.my_commitments(ui_svc, w.part_a)[0]["followup"] == "Det gick bra"
+    assert not at.exception
+    mine = answers.my_commitments(ui_svc, w.part_a)[0]
+    assert (mine["followup"], mine["outcome"]) == ("Det gick bra", "done")
+    assert "Hur gick det?" not in texts(at)
 
 
 def test_answers_shared_with_the_cohort_appear_to_other_participants_as_plain_text(ui_svc):

@@ -8,12 +8,12 @@ from functools import partial
 import streamlit as st
 
 from modules.curriculum.order import shuffled
-from modules.exports.manager_guide import manager_guide_document
 from modules.services import practice_followup, retrieval
 from modules.ui import state
 from modules.ui.state import tr
 
 RESULT = "contentapp_recall_result"
+GUIDE_URL = "/guide/manager-{lang}.html"  # modules/ui/http_routes.py serves it
 
 
 def render(actor, before: Sequence[Callable[[], None]] = ()) -> None:
@@ -87,15 +87,12 @@ def _followup_card(actor, svc, lang: str, row: dict) -> None:
 
 
 def manager_guide(actor) -> None:
-    """The download of the one-page guide for the participant's manager."""
+    """The link to the one-page guide for the participant's manager (served by an HTTP route,
+    made when followed, for a logged-in user: see modules/ui/http_routes.py)."""
     svc, lang = state.services(), state.lang()
-    guide = svc.program.extras.manager_guide.get(lang)
-    if not guide:
+    if not svc.program.extras.manager_guide.get(lang):
         return
     with st.container(border=True):
         st.markdown(f":material/handshake: **{tr('contentapp.guide.title')}**")
         st.caption(tr("contentapp.guide.help"))
-        # a callable: the document is made when the button is pressed, not on every run of the page
-        st.download_button(tr("contentapp.guide.download"), lambda: manager_guide_document(guide, lang),
-                           file_name=tr("contentapp.guide.filename"), mime="text/html",
-                           icon=":material/download:", key="contentapp-manager-guide")
+        st.markdown(f"[:material/download: {tr('contentapp.guide.download')}]({GUIDE_URL.format(lang=lang)})")

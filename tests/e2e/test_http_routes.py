@@ -1,4 +1,5 @@
-"""The calendar subscription address over HTTP, against a running Medled server."""
+"""Medled's own HTTP routes beside Streamlit (the calendar subscription, the manager guide),
+against a running Medled server."""
 
 import datetime as dt
 
@@ -36,3 +37,25 @@ def test_the_subscription_route_serves_text_calendar_for_the_right_token_only(se
     calendar.rotate_feed(svc, fac, cohort)
     revoked = httpx.get(f"{base}/calendar/{token}.ics", timeout=30)
     assert revoked.status_code == 404
+
+
+def test_the_manager_guide_route_serves_the_guide_to_a_logged_in_user_only(server):
+    from modules.services import auth
+    from tests.builders import World
+
+    svc, base = server["svc"], server["base"]
+    w = World(svc)
+    done = httpx.post(f"{base}/session/complete", data={"handoff": auth.start_session(svc, w.part_a).handoff},
+                      headers={"Origin": base}, follow_redirects=False, timeout=30)
+    cookie = {"medled_session": done.cookies["medled_session"]}
+
+    for lang, title in (("sv", "chef"), ("en", "manager")):
+        got = httpx.get(f"{base}/guide/manager-{lang}.html", cookies=cookie, timeout=30)
+        assert got.status_code == 200, got.text
+        assert got.headers["content-type"].startswith("text/html")
+        assert got.headers["content-disposition"].startswith("attachment;")
+        assert f"<html lang='{lang}'>" in got.text and title in got.text.lower()
+
+    assert httpx.get(f"{base}/guide/manager-sv.html", timeout=30).status_code == 404  # not logged in
+    assert httpx.get(f"{base}/guide/manager-sv.html", cookies={"medled_session": "x" * 43}, timeout=30).status_code == 404
+    assert httpx.get(f"{base}/guide/manager-de.html", cookies=cookie, timeout=30).status_code == 404
