@@ -14,7 +14,7 @@ from tests.ui.swedish_check import problems
 PAGES = {  # "page:part" opens a part that is drawn only when opened (the list of sessions, a tab)
     "participant": ["home", "home:sessions", "module", "module:intro", "module:practice", "module:_end", "journal",
                     "account"],
-    "facilitator": ["cohorts", "cohorts:Deltagare", "cohorts:Processledare", "dashboard", "account"],
+    "facilitator": ["cohorts", "cohorts:new", "cohorts:Deltagare", "cohorts:Processledare", "dashboard", "account"],
     "admin": ["cohorts", "cohorts:Deltagare", "dashboard", "admin_orgs", "admin_content", "admin_log", "account"],
 }
 
@@ -47,6 +47,8 @@ def test_every_page_of_a_role_is_swedish_all_the_way(ui_svc, role):
         elif page == "module" and part:  # the example module in the reader, on one of its steps
             at.session_state["reader"] = {"cohort": w.cohort_a, "module": "example"}
             at.session_state[f"step:{w.cohort_a}:example"] = part
+        elif part == "new":
+            at.session_state["new-cohort"] = True
         elif part:
             at.session_state["cohort-tabs"] = part
         at.run()

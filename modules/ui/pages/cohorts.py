@@ -15,27 +15,32 @@ actor = state.current_actor()
 svc = state.services()
 lang = state.lang()
 TABS_KEY = "cohort-tabs"  # the open tab's label
+NEW_KEY = "new-cohort"  # the "new cohort" box is open
 st.title(tr("cohorts.title"))
 
-with st.expander(tr("cohorts.new"), icon=":material/add:"):
-    orgs = state.run(cohorts.list_organisations, svc, actor) or []
-    if not orgs:
-        st.info(tr("cohorts.no_org"))
-    else:
-        with st.form("new_cohort", clear_on_submit=True):
-            org = st.selectbox(tr("field.organisation"), [o["id"] for o in orgs],
-                               format_func=lambda i: next(o["name"] for o in orgs if o["id"] == i))
-            name = st.text_input(tr("field.cohort_name"), max_chars=120)
-            language = st.selectbox(tr("field.cohort_language"), ["sv", "en"],
-                                    format_func=lambda v: {"sv": "Svenska", "en": "English"}[v])
-            today = dt.date.today()
-            start = st.date_input(tr("field.start_date"), today, format="YYYY-MM-DD")
-            end = st.date_input(tr("field.end_date"), today + dt.timedelta(days=90), format="YYYY-MM-DD")
-            if st.form_submit_button(tr("cohorts.create"), type="primary"):
-                new_id = state.run(cohorts.create_cohort, svc, actor, org, name, language, start, end)
-                if new_id:
-                    st.session_state["selected_cohort"] = new_id
-                    st.success(tr("cohorts.created"))
+# Drawn only when opened: folded, its form (two date pickers among them) still cost the first
+# page in the browser.
+new_box = st.expander(tr("cohorts.new"), icon=":material/add:", key=NEW_KEY, on_change="rerun")
+if new_box.open:
+    with new_box:
+        orgs = state.run(cohorts.list_organisations, svc, actor) or []
+        if not orgs:
+            st.info(tr("cohorts.no_org"))
+        else:
+            with st.form("new_cohort", clear_on_submit=True):
+                org = st.selectbox(tr("field.organisation"), [o["id"] for o in orgs],
+                                   format_func=lambda i: next(o["name"] for o in orgs if o["id"] == i))
+                name = st.text_input(tr("field.cohort_name"), max_chars=120)
+                language = st.selectbox(tr("field.cohort_language"), ["sv", "en"],
+                                        format_func=lambda v: {"sv": "Svenska", "en": "English"}[v])
+                today = dt.date.today()
+                start = st.date_input(tr("field.start_date"), today, format="YYYY-MM-DD")
+                end = st.date_input(tr("field.end_date"), today + dt.timedelta(days=90), format="YYYY-MM-DD")
+                if st.form_submit_button(tr("cohorts.create"), type="primary"):
+                    new_id = state.run(cohorts.create_cohort, svc, actor, org, name, language, start, end)
+                    if new_id:
+                        st.session_state["selected_cohort"] = new_id
+                        st.success(tr("cohorts.created"))
 
 mine = state.run(cohorts.list_cohorts, svc, actor) or []
 cohort = choose_cohort(mine)
