@@ -28,4 +28,6 @@ def style_sheet(upload_label: str) -> str:
 
 
 def apply() -> None:
-    st.html(style_sheet(tr("firsthour.upload_button")))
+    # As Markdown, not st.html: every page draws Markdown anyway, and st.html's own front-end code
+    # (with its HTML sanitiser) would be loaded for this one style sheet on pages that need none.
+    st.markdown(style_sheet(tr("firsthour.upload_button")), unsafe_allow_html=True)

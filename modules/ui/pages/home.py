@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from modules.i18n import fmt_date
+from modules.i18n import fmt_date, fmt_percent
 from modules.services import answers, cohorts, journey
 from modules.ui import state
 from modules.ui.components import between_ui, contentapp_home
@@ -84,10 +84,12 @@ for cohort in mine:
     between_ui.before_next(actor, cohort, open_module)
     sessions(actor, cohort)
     participant_roles(actor, cohort)
-    for m in modules:  # one card per module, no columns: fewer elements for the browser to draw
+    # One card per module with its progress as text: no columns and no progress bars, fewer and
+    # lighter elements for the browser to draw (the module page has the bar).
+    for m in modules:
         with st.container(border=True):
-            st.markdown(f"**{m['title']}**  \n{m['summary']}")
-            st.progress(m["share"], text=tr("home.module_progress", pct=round(m["share"] * 100), min=m["minutes"]))
+            progress = tr("home.module_progress", pct=fmt_percent(m["share"], lang, digits=0), min=m["minutes"])
+            st.markdown(f"**{m['title']}**  \n{m['summary']}  \n:gray[{progress}]")
             if m["locked"]:
                 st.caption(tr("home.opens", date=fmt_date(m["unlock_date"], lang)))
             elif st.button(tr("home.open"), key=f"open-{cohort['id']}-{m['module_id']}"):
