@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from modules.i18n import fmt_date, fmt_percent
 from modules.services import answers, journey, planning
 from tests.builders import World
 from tests.ui.conftest import app, texts
@@ -77,7 +78,7 @@ def test_a_locked_module_cannot_be_opened(ui_svc):
     opens = dt.date.today() + dt.timedelta(days=5)
     planning.set_plan(ui_svc, w.fac_a, w.cohort_a, [("example", opens)])
     home = app(w.part_a).run()
-    assert "Öppnar" in texts(home)
+    assert f"Öppnar senare: Exempelmodul ({fmt_date(opens, 'sv')})" in texts(home)  # a line, not a card
     assert not [b for b in home.button if b.label == "Öppna"]
     at = open_reader(ui_svc, w.part_a, w.cohort_a)
     assert f"Modulen öppnar {opens.isoformat()}." in texts(at)
@@ -170,3 +171,17 @@ def test_a_reload_opens_the_same_step(ui_svc):
     bad.query_params.update({"c": str(w.cohort_a), "m": "example", "s": "<script>"})
     bad = bad.run().switch_page("modules/ui/pages/module.py").run()
     assert not bad.exception and bad.selectbox(key=f"step:{w.cohort_a}:example").value == "intro"
+
+
+def test_the_home_page_has_a_card_for_a_module_to_work_on_and_a_line_for_a_finished_one(ui_svc):
+    from tests.contentapp_builders import finish_example
+
+    w = World(ui_svc)
+    home = app(w.part_a).run()
+    assert [b.label for b in home.button if b.key == f"open-{w.cohort_a}-example"] == ["Öppna"]
+    assert f"{fmt_percent(0, 'sv', digits=0)} klart · cirka" in texts(home)
+    finish_example(ui_svc, w.part_a, w.cohort_a)
+    home = app(w.part_a).run()
+    assert not home.exception
+    assert "Klara: Exempelmodul" in texts(home)
+    assert not [b for b in home.button if b.key == f"open-{w.cohort_a}-example"]

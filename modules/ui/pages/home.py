@@ -84,13 +84,21 @@ for cohort in mine:
     between_ui.before_next(actor, cohort, open_module)
     sessions(actor, cohort)
     participant_roles(actor, cohort)
-    # One card per module with its progress as text: no columns and no progress bars, fewer and
-    # lighter elements for the browser to draw (the module page has the bar).
+    # A card for each module to work on now (open, not finished); the finished and the locked
+    # ones a line each (all of them are on the Modules page). Fewer elements for the browser to
+    # draw on the first page, and what is left to do comes first.
+    finished = [m for m in modules if m["share"] >= 1]
+    locked = [m for m in modules if m["locked"] and m["share"] < 1]
     for m in modules:
+        if m in finished or m in locked:
+            continue
         with st.container(border=True):
             progress = tr("home.module_progress", pct=fmt_percent(m["share"], lang, digits=0), min=m["minutes"])
             st.markdown(f"**{m['title']}**  \n{m['summary']}  \n:gray[{progress}]")
-            if m["locked"]:
-                st.caption(tr("home.opens", date=fmt_date(m["unlock_date"], lang)))
-            elif st.button(tr("home.open"), key=f"open-{cohort['id']}-{m['module_id']}"):
+            if st.button(tr("home.open"), key=f"open-{cohort['id']}-{m['module_id']}"):
                 open_module(cohort["id"], m["module_id"])
+    if finished:
+        st.caption(tr("home.finished", titles=" · ".join(m["title"] for m in finished)))
+    if locked:
+        st.caption(tr("home.later", titles=" · ".join(
+            tr("home.opens_on", title=m["title"], date=fmt_date(m["unlock_date"], lang)) for m in locked)))
