@@ -15,6 +15,7 @@ from modules.services.errors import DomainError, NotFound
 from modules.services.journey import (
     answer_dict,
     commitment_dict,
+    earliest_today,
     mark_active,
     may_write_in_module,
     require_open_module,
@@ -92,11 +93,13 @@ _DRAFT_UPDATE = _draft_update()
 def _save_draft(db, actor: Actor, cohort_id: int, module_id: str, exercise_id: str, clean: dict) -> dict | None:
     """A draft over an existing answer (the participant typing): one UPDATE that also checks that
     the participant may write there now, its status and visibility untouched. None when there is
-    no answer yet or the check fails (the caller's full path then says why)."""
+    no answer yet or the check fails (the caller's full path then says why). The unlock check uses
+    the earliest date on Earth: never early; in the hours after the cohort's midnight, a module
+    that just opened takes the full path, which knows the cohort's zone."""
     if actor.role != "participant":
         return None
     now = utcnow()
-    params = {"uid": actor.id, "cid": cohort_id, "mid": module_id, "eid": exercise_id, "today": dt.date.today(),
+    params = {"uid": actor.id, "cid": cohort_id, "mid": module_id, "eid": exercise_id, "today": earliest_today(),
               "new_data": clean, "now": now}
     row = db.connection().execute(_DRAFT_UPDATE, params).first()  # Core: the ORM adds nothing to one UPDATE
     if row is None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select, update
 
 from modules.db.engine import unit_of_work
-from modules.db.models import Answer, Commitment, Enrolment, PlanItem, SectionRead, User, utcnow
+from modules.db.models import Answer, Cohort, Commitment, Enrolment, PlanItem, SectionRead, User, utcnow
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError, NotFound, PermissionDenied
 from modules.services.permissions import require_cohort
@@ -43,8 +44,21 @@ def mark_active(db, user_id: int, when) -> None:
     marked[user_id] = when
 
 
-def is_locked(item: PlanItem, today: dt.date | None = None) -> bool:
-    return item.unlock_date is not None and item.unlock_date > (today or dt.date.today())
+def cohort_today(timezone: str, now: dt.datetime | None = None) -> dt.date:
+    """Today where the cohort meets (its time zone): a module unlocks at the cohort's midnight,
+    not the server's."""
+    return (now or utcnow()).replace(tzinfo=dt.UTC).astimezone(ZoneInfo(timezone)).date()
+
+
+def earliest_today() -> dt.date:
+    """The date in the westernmost time zone (UTC-12): no cohort's today is earlier. A check that
+    must never open a module early can use it without knowing the cohort's zone."""
+    return (utcnow() - dt.timedelta(hours=12)).date()
+
+
+def is_locked(item: PlanItem, today: dt.date) -> bool:
+    """Locked until its unlock date; `today` is the cohort's (cohort_today)."""
+    return item.unlock_date is not None and item.unlock_date > today
 
 
 def module_units(module) -> int:
@@ -91,7 +105,7 @@ def _has_joined(user_id, cohort_id):
 def may_write_in_module(user_id, cohort_id, module_id, today):
     """require_open_module's rule for a participant as one SQL condition, for a statement that
     checks and writes at once (a draft save): joined the cohort, the module in its plan and
-    unlocked on `today`. The arguments are values or bound parameters, so a statement built once
+    unlocked on `today` (earliest_today() when the cohort's zone is not at hand). The arguments are values or bound parameters, so a statement built once
     can be run again without being rebuilt; the caller checks the role, and falls back to
     require_open_module for the reason when the condition is false."""
     unlocked = select(PlanItem.module_id).where(
@@ -107,12 +121,13 @@ def require_open_module(db, actor: Actor, cohort_id: int, module_id: str):
     finds nothing, the errors are require_participant's, then NotFound. Returns the plan row."""
     if actor.role != "participant":
         raise PermissionDenied()
-    row = db.execute(select(PlanItem.unlock_date).where(PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id,
-                                                        _has_joined(actor.id, cohort_id))).first()
+    row = db.execute(select(PlanItem.unlock_date, Cohort.timezone).join(Cohort, Cohort.id == PlanItem.cohort_id)
+                     .where(PlanItem.cohort_id == cohort_id, PlanItem.module_id == module_id,
+                            _has_joined(actor.id, cohort_id))).first()
     if row is None:
         require_participant(db, actor, cohort_id)
         raise NotFound()
-    if is_locked(row):
+    if is_locked(row, cohort_today(row.timezone)):
         raise DomainError("error.locked", date=row.unlock_date.isoformat())
     return row
 
@@ -120,13 +135,13 @@ def require_open_module(db, actor: Actor, cohort_id: int, module_id: str):
 def program_for(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
     """The cohort's modules for this participant: lock state and progress."""
     with unit_of_work(svc.engine) as db:
-        require_participant(db, actor, cohort_id)
+        today = cohort_today(require_participant(db, actor, cohort_id).timezone)
         plan = _plan(db, svc, cohort_id)
         reads, done = _progress_maps(db, [actor.id], cohort_id)
     lang = actor.language
     return [
         dict(module_id=m.id, title=m.meta.title.get(lang), summary=m.meta.summary.get(lang), minutes=m.meta.minutes,
-             unlock_date=item.unlock_date, locked=is_locked(item),
+             unlock_date=item.unlock_date, locked=is_locked(item, today),
              share=module_share(m, reads.get((actor.id, m.id), 0), done.get((actor.id, m.id), 0)))
         for item, m in plan
     ]
@@ -135,12 +150,12 @@ def program_for(svc: Services, actor: Actor, cohort_id: int) -> list[dict]:
 def open_module(svc: Services, actor: Actor, cohort_id: int, module_id: str) -> dict:
     """What the reader needs; refuses a locked module or one outside the plan."""
     with unit_of_work(svc.engine) as db:
-        require_participant(db, actor, cohort_id)
+        cohort = require_participant(db, actor, cohort_id)
         item = db.get(PlanItem, (cohort_id, module_id))
         module = svc.program.module(module_id)
         if item is None or module is None:
             raise NotFound()
-        if is_locked(item):
+        if is_locked(item, cohort_today(cohort.timezone)):
             raise DomainError("error.locked", date=item.unlock_date.isoformat())
         read = set(db.scalars(select(SectionRead.section_id).where(
             SectionRead.user_id == actor.id, SectionRead.cohort_id == cohort_id, SectionRead.module_id == module_id)))

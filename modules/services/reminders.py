@@ -5,7 +5,6 @@ minutes queues each reminder once."""
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +13,7 @@ from modules.db.models import Cohort, CohortSession, Commitment, Enrolment, Plan
 from modules.i18n import fmt_date, fmt_time
 from modules.services import calendar
 from modules.services.context import Services
-from modules.services.journey import is_locked
+from modules.services.journey import cohort_today, is_locked
 from modules.services.mail_messages import compose
 from modules.services.outbox import address_of, enqueue
 
@@ -26,17 +25,13 @@ def _members(db: Session, cohort_id: int) -> list[User]:
                            .where(Enrolment.cohort_id == cohort_id, Enrolment.joined_at.is_not(None))))
 
 
-def _local_today(cohort: Cohort, now: dt.datetime) -> dt.date:
-    return now.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(cohort.timezone)).date()
-
-
 def _module_opens(db: Session, svc: Services, cohort: Cohort, today: dt.date, members: list[User],
                   now: dt.datetime) -> int:
     n = 0
     for item in db.scalars(select(PlanItem).where(PlanItem.cohort_id == cohort.id, PlanItem.unlock_date <= today,
                                                   PlanItem.unlock_date >= today - dt.timedelta(days=1))):
         module = svc.program.module(item.module_id)
-        if module is None or is_locked(item):
+        if module is None or is_locked(item, today):
             continue  # e-mailed only once the app really opens it (the same rule as the reader)
         for user in members:
             msg = compose("module", user.language, name=user.name, module=module.meta.title.get(user.language),
@@ -104,7 +99,7 @@ def queue_due(svc: Services, now: dt.datetime) -> int:
     for cohort_id in cohort_ids:  # one short transaction per cohort
         with unit_of_work(svc.engine, write=True) as db:
             cohort = db.get(Cohort, cohort_id)
-            today = _local_today(cohort, now)
+            today = cohort_today(cohort.timezone, now)
             members = _members(db, cohort.id)
             queued += _module_opens(db, svc, cohort, today, members, now)
             queued += _sessions_tomorrow(db, svc, cohort, today, members, now)

@@ -147,3 +147,25 @@ def test_a_draft_over_an_existing_answer_is_still_checked(svc, world):
         save(svc, world, "first-thoughts", {"text": "Utkast 4"})
     with unit_of_work(svc.engine) as db:
         assert db.query(Answer.data).one().data == {"text": "Utkast 3"}
+
+
+def test_a_module_unlocks_at_the_cohorts_midnight_not_the_servers(svc, world):
+    east, west = "Pacific/Kiritimati", "Pacific/Pago_Pago"  # UTC+14 and UTC-11: never the same date
+    save(svc, world, "first-thoughts", {"text": "Utkast"})
+    opens = journey.cohort_today(east)
+    planning.set_plan(svc, world.fac_a, world.cohort_a, [(M, opens)])
+
+    planning.set_timezone(svc, world.fac_a, world.cohort_a, east)  # already that day there: open
+    assert not journey.program_for(svc, world.part_a, world.cohort_a)[0]["locked"]
+    assert journey.open_module(svc, world.part_a, world.cohort_a, M)["module"].id == M
+    assert save(svc, world, "first-thoughts", {"text": "Utkast 2"})["data"]["text"] == "Utkast 2"
+
+    planning.set_timezone(svc, world.fac_a, world.cohort_a, west)  # still the day before there: locked
+    assert journey.program_for(svc, world.part_a, world.cohort_a)[0]["locked"]
+    with pytest.raises(DomainError):
+        journey.open_module(svc, world.part_a, world.cohort_a, M)
+    with pytest.raises(DomainError) as err:
+        save(svc, world, "first-thoughts", {"text": "Utkast 3"})  # the one-statement draft save too
+    assert err.value.key == "error.locked"
+    with unit_of_work(svc.engine) as db:
+        assert db.query(Answer.data).one().data == {"text": "Utkast 2"}
