@@ -8,7 +8,7 @@ import threading
 import streamlit as st
 
 from modules.curriculum.loader import load_program
-from modules.i18n import DEFAULT_LANGUAGE, t
+from modules.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from modules.services import auth, security
 from modules.services.context import Actor, Services
 from modules.services.errors import DomainError
@@ -18,6 +18,7 @@ log = logging.getLogger("medled.ui")
 COOKIE = "medled_session"
 DEVICE_COOKIE = "medled_device"
 SESSION_KEY = "auth_sid"
+VISITOR_LANG = "visitor_lang"  # a language chosen before logging in, for the account at login
 _reload_lock = threading.Lock()
 
 
@@ -93,6 +94,9 @@ def current_actor() -> Actor | None:
     if actor is None:
         st.session_state.pop("actor", None)
     else:
+        chosen = st.session_state.pop(VISITOR_LANG, None)  # picked on the login page: the account keeps it
+        if chosen in LANGUAGES and chosen != actor.language:
+            actor = auth.set_language(svc, actor, chosen)
         st.session_state["actor"] = actor
     return actor
 

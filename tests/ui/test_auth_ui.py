@@ -141,3 +141,16 @@ def test_the_facilitator_sees_unmatched_roster_rows_with_their_personal_codes(ui
     table = at.dataframe[-1].value
     (code,) = [r["code"] for r in invites.invite_codes(ui_svc, w.fac_a, w.cohort_a)]
     assert list(table["Inbjudningskod"]) == [code] and list(table["Namn"]) == ["Ida Ö"]
+
+
+def test_a_language_chosen_on_the_login_page_is_the_accounts_after_logging_in(ui_svc):
+    admin = make_admin(ui_svc)
+    at = app().run()
+    at.button(key="lang-en").click().run()
+    assert at.title[0].value == "Log in"
+    by_label(at, "text_input", "E-mail address or username").input(admin.login)
+    by_label(at, "text_input", "Password").input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.session_state["actor"].language == "en"
+    assert auth.session_actor(ui_svc, at.session_state[state.SESSION_KEY]).language == "en"  # stored

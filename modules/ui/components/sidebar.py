@@ -14,11 +14,14 @@ LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 
 def _switch_language(actor, choice: str) -> None:
-    """Button callback: the new language for this browser session and, when logged in, the account."""
+    """Button callback: the new language for this browser session and the account (when logged in,
+    now; chosen before logging in, at the login: see state.current_actor)."""
     if actor is not None:
         updated = state.run(auth.set_language, state.services(), actor, choice)
         if updated:
             state.set_actor(updated)
+    else:
+        st.session_state[state.VISITOR_LANG] = choice
     st.session_state["lang"] = choice
 
 
