@@ -47,8 +47,11 @@ def _type_date_in_first_row(page, grid, day: dt.date) -> None:
     """Edits the cell as a facilitator does, and waits (on Streamlit's script state) for the rerun
     that carries the edit to the server."""
     editor = page.get_by_test_id("date-picker-cell")
+    plan_tab = page.get_by_role("tab", name="Upplägg")
     for _ in range(3):  # a rerun that repaints the grid can swallow the first click
         page.locator(IDLE).wait_for(timeout=60000)
+        if plan_tab.get_attribute("aria-selected") != "true":
+            plan_tab.click()  # a click that landed on the tab bar as the page moved, then ArrowRight, left it
         grid.wait_for(state="visible", timeout=60000)  # a rerun may have repainted the grid
         box = grid.bounding_box(timeout=60000)
         page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 35 + 17)  # first row, the module column
