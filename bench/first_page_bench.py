@@ -18,18 +18,17 @@ import argparse
 import contextlib
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.server import ServerDidNotStart, free_port, streamlit_server  # noqa: E402
+
 READY_JS = """(selectors) => {
   if (!document.querySelector('[data-testid=stApp][data-test-script-state=notRunning]')) return false;
   for (const s of selectors) {
@@ -40,38 +39,13 @@ READY_JS = """(selectors) => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(script: str, env: dict, extra: list[str], log: Path):
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-           "--server.headless", "true", "--server.address", "127.0.0.1", *extra]
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.time() + 90
-            while True:
-                try:
-                    if httpx.get(f"{base}/_stcore/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.time() > deadline or proc.poll() is not None:
-                    raise SystemExit(f"{script} did not start:\n{log.read_text()[-2000:]}")
-                time.sleep(0.2)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    try:
+        with streamlit_server(script, free_port(), env, log, ROOT, extra) as srv:
+            yield srv["base"]
+    except ServerDidNotStart as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def cookie_for(svc, base: str, actor) -> str:

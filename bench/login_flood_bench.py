@@ -15,25 +15,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 from tests.e2e.ws_client import Client  # noqa: E402 - after sys.path is set
+from tests.server import free_port, streamlit_server  # noqa: E402
 
 
 async def _flood(url: str, logins: list[str], password: str, stop: asyncio.Event, counter: list[int]) -> None:
@@ -90,27 +82,9 @@ def main() -> int:
     flood_logins = [make_participant(svc, fac, cohort, f"Flood {i}").login for i in range(args.clients * 2)]
     token = auth.exchange_handoff(svc, auth.start_session(svc, participant).handoff)
 
-    port = _free_port()
-    log = open(tmp / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                             "--server.headless", "true", "--server.address", "127.0.0.1"],
-                            cwd=ROOT, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT)
-    try:
-        import httpx
-
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    with streamlit_server("app.py", free_port(), {}, tmp / "server.log", ROOT) as srv:
+        url = srv["base"].replace("http://", "ws://") + "/_stcore/stream"
         quiet, flooded, logins = asyncio.run(_main(url, token, flood_logins, PASSWORD, args.clients, args.runs))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
-        log.close()
     q, f = statistics.median(quiet), statistics.median(flooded)
     print(f"participant home over the websocket, quiet            median {q * 1000:7.1f} ms")
     print(f"participant home, {args.clients} clients logging in at once  median {f * 1000:7.1f} ms "

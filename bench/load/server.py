@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+from tests.server import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,34 +23,11 @@ def snapshot(dest: Path) -> str:
     return commit + (" (worktree has uncommitted changes; they are not measured)" if dirty else "")
 
 
-@contextlib.contextmanager
 def serve(script: str, port: int, env: dict[str, str], log: Path, cwd: Path = ROOT,
-          extra: list[str] = ()) -> Iterator[dict]:
+          extra: list[str] = ()):
     """`streamlit run <script>` from cwd (a snapshot of the project), so Medled's .streamlit/config.toml
-    applies."""
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", *extra]
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=os.environ | env, stdout=out, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 90
-            while True:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server for {script} did not start; see {log}")
-                try:
-                    if httpx.get(f"{base}/_stcore/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.3)
-            yield {"base": base, "pid": proc.pid}
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    applies; yields {"base", "pid"}."""
+    return streamlit_server(script, port, env, log, cwd, extra)
 
 
 def rss_mb(pid: int) -> float:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from modules.curriculum.loader import load_program
@@ -18,46 +13,25 @@ from modules.db.engine import make_engine, migrate
 from modules.services.context import Services
 from modules.settings import load_settings
 from tests.conftest import EXAMPLE_CONTENT, IN_CI
+from tests.server import ServerDidNotStart, free_port, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("server")
-    port = _free_port()
-    env = os.environ | {"DATABASE_URL": f"sqlite:///{tmp / 'e2e.db'}", "MEDLED_CONTENT_DIR": str(EXAMPLE_CONTENT)}
-    log = open(tmp / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                             "--server.headless", "true", "--server.address", "127.0.0.1"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
+    env = {"DATABASE_URL": f"sqlite:///{tmp / 'e2e.db'}", "MEDLED_CONTENT_DIR": str(EXAMPLE_CONTENT)}
+    with contextlib.ExitStack() as stack:
         try:
-            if httpx.get(f"{base}/_stcore/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("the Medled server did not start:\n" + (tmp / "server.log").read_text()[-3000:])
-    engine = make_engine(env["DATABASE_URL"])
-    migrate(engine)
-    svc = Services(engine=engine, settings=load_settings({}), program=load_program(EXAMPLE_CONTENT))
-    yield {"base": base, "svc": svc, "log": tmp / "server.log"}
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+            srv = stack.enter_context(streamlit_server("app.py", free_port(), env, tmp / "server.log", ROOT,
+                                                       timeout=60))
+        except ServerDidNotStart as exc:
+            pytest.fail(f"the Medled server did not start: {exc}")
+        engine = make_engine(env["DATABASE_URL"])
+        migrate(engine)
+        svc = Services(engine=engine, settings=load_settings({}), program=load_program(EXAMPLE_CONTENT))
+        yield {"base": srv["base"], "svc": svc, "log": tmp / "server.log"}
 
 
 def chromium_path() -> str:
