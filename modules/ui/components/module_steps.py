@@ -18,16 +18,20 @@ _TOP = ("<script>/* {n} */for (const el of [document.querySelector('[data-testid
 _count = itertools.count()
 
 
+def steps_of(meta) -> list[str]:
+    """A module's steps: its sections' ids, then the close."""
+    return [ref.id for ref in meta.sections] + [END]
+
+
 def first_open_step(meta, read: set, stored: dict, wanted: str | None) -> str:
     """The step a module opens on: the one asked for (the URL after a reload), else the first
     section with something left to do (not read, or an exercise not done), else the first."""
-    steps = [ref.id for ref in meta.sections] + [END]
-    if wanted in steps:
+    if wanted in steps_of(meta):
         return wanted
     for ref in meta.sections:
         if ref.id not in read or any((stored.get(e) or {}).get("status") != "done" for e in ref.exercises):
             return ref.id
-    return steps[0]
+    return meta.sections[0].id
 
 
 def step_buttons(steps: list[str], key: str, titles: dict[str, str]) -> None:

@@ -89,9 +89,7 @@ for cohort in mine:
     # draw on the first page, and what is left to do comes first.
     finished = [m for m in modules if m["share"] >= 1]
     locked = [m for m in modules if m["locked"] and m["share"] < 1]
-    for m in modules:
-        if m in finished or m in locked:
-            continue
+    for m in (m for m in modules if not m["locked"] and m["share"] < 1):
         with st.container(border=True):
             progress = tr("home.module_progress", pct=fmt_percent(m["share"], lang, digits=0), min=m["minutes"])
             st.markdown(f"**{m['title']}**  \n{m['summary']}  \n:gray[{progress}]")

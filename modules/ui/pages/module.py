@@ -7,7 +7,7 @@ from modules.services import answers, cohorts, journey
 from modules.services.summaries import summarise
 from modules.ui import state
 from modules.ui.components.exercises import answer_key, exercise_fragment
-from modules.ui.components.module_steps import END, first_open_step, step_buttons
+from modules.ui.components.module_steps import END, first_open_step, step_buttons, steps_of
 from modules.ui.components.user_text import esc
 from modules.ui.state import tr
 
@@ -55,7 +55,7 @@ meta = module.meta
 # One step at a time: each section (its text and exercises), then the close (takeaways, reading,
 # rating). On a phone a whole module is a long scroll, and every widget on the page is state that
 # each rerun walks; a step holds only its own.
-steps = [ref.id for ref in meta.sections] + [END]
+steps = steps_of(meta)
 step_key = f"step:{cohort_id}:{module_id}"
 if st.session_state.get(step_key) not in steps:
     st.session_state[step_key] = first_open_step(meta, read, stored, st.query_params.get("s"))
