@@ -83,3 +83,18 @@ def test_the_facilitator_draws_roles_and_the_participant_sees_hers_with_a_descri
     home = app(w.part_a).run()
     assert "Roller på Träff 1" in texts(home)
     assert any(d["description"] in texts(home) for d in drawn)
+
+
+def test_the_dashboard_keeps_a_sessions_live_results_as_counts_only(ui_svc):
+    w = World(ui_svc)
+    aid = live.create_activity(ui_svc, w.fac_a, w.cohort_a, "poll", "Vad tar mest tid?", ["Information", "Beslut"],
+                               open_now=True)
+    live.answer(ui_svc, w.part_a, aid, "Beslut")
+    live.answer(ui_svc, w.part_a_other, aid, "Beslut")
+    live.close_activity(ui_svc, w.fac_a, aid)
+    dash = app(w.fac_a).run().switch_page("modules/ui/pages/dashboard.py").run()
+    assert not dash.exception
+    assert "Vad tar mest tid?" in texts(dash)
+    frames = [d.value.to_string() for d in dash.dataframe]
+    counts = next(f for f in frames if "Beslut" in f and "Information" in f)
+    assert "2" in counts and "Anna" not in counts and "Åke" not in counts  # counts, never who
