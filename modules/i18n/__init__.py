@@ -58,6 +58,20 @@ def fmt_datetime(value: dt.datetime | None, lang: str, style: str = "medium", tz
     return format_datetime(value, format=style, tzinfo=_zone(tz), locale=LOCALES.get(lang, "sv_SE"))
 
 
+def fmt_day_time(value: dt.datetime | None, lang: str, tz: str = "Europe/Stockholm") -> str:
+    """An appointment: the day written out and the time in hours and minutes ("lördag 19 december
+    2026 08:00"), without Babel's "full" seconds and time-zone name (a time in the reader's own
+    zone, or a meeting's wall-clock time, needs neither)."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    locale = LOCALES.get(lang, "sv_SE")
+    local = value.astimezone(_zone(tz))
+    return str(Locale.parse(locale).datetime_formats["full"]).format(
+        format_time(local, "HH:mm", locale=locale), format_date(local, "full", locale=locale))
+
+
 def fmt_time(value: dt.time | None, lang: str) -> str:
     return "" if value is None else format_time(value, format="HH:mm", locale=LOCALES.get(lang, "sv_SE"))
 

@@ -4,7 +4,7 @@ import ast
 import re
 from pathlib import Path
 
-from modules.i18n import catalog, fmt_date, sort_key, t
+from modules.i18n import catalog, fmt_date, fmt_day_time, sort_key, t
 from modules.services import security
 from modules.settings import documented_options, load_settings
 
@@ -89,3 +89,11 @@ def test_dates_follow_the_language():
     assert fmt_date(day, "sv", "long") == "5 mars 2026"
     assert fmt_date(day, "en", "long") == "5 March 2026"
     assert t("en", "error.locked", date="2026-03-05") == "This module opens on 2026-03-05."
+
+
+def test_an_appointment_shows_the_day_and_the_time_without_seconds_or_zone_name():
+    import datetime as dt
+
+    at = dt.datetime(2026, 12, 19, 8, 0, tzinfo=dt.UTC)  # 09:00 in Stockholm
+    assert fmt_day_time(at, "sv", "Europe/Stockholm") == "lördag 19 december 2026 09:00"
+    assert fmt_day_time(at, "en", "UTC") == "Saturday, 19 December 2026, 08:00"

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from modules.i18n import fmt_date, fmt_datetime
+from modules.i18n import fmt_date, fmt_datetime, fmt_day_time
 from modules.services import cohorts, groups
 from modules.services.summaries import summarise
 from modules.ui import state
@@ -68,7 +68,7 @@ def participant(actor, cohort: dict) -> None:
 def _meeting(actor, cohort: dict, mine: dict, group_id: int | None = None) -> None:
     svc, lang = state.services(), state.lang()
     when = mine["next_meeting_at"]
-    st.caption(tr("groups.next_meeting", when=fmt_datetime(when, lang, "full", tz="UTC") if when
+    st.caption(tr("groups.next_meeting", when=fmt_day_time(when, lang, tz="UTC") if when
                   else tr("groups.no_meeting")))
     with st.popover(tr("groups.set_meeting"), icon=":material/event:"):
         key = f"{cohort['id']}-{group_id or mine['id']}"
