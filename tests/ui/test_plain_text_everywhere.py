@@ -14,7 +14,6 @@ import re
 import pytest
 
 from modules.services import accounts, answers, cohorts, planning
-from modules.ui.components.locale_css import MARKER
 from tests.builders import PASSWORD, make_admin, make_participant
 from tests.ui.conftest import app
 
@@ -22,7 +21,6 @@ EVIL = "Eve [klick](https://evil.example/a) ![bild](https://evil.example/i.png) 
 # Unescaped (no backslash before it): a link target, an image, an HTML tag. The one link Medled
 # writes itself (to its own manager-guide route) is allowed.
 RAW = re.compile(r"(?<!\\)\]\((?!/guide/manager-(?:sv|en)\.html\))|(?<!\\)!\[|(?<!\\)<[A-Za-z/]")
-OWN_STYLE = f"<style>/* {MARKER} */"  # modules/ui/components/locale_css.py, no user text in it
 MARKDOWN_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error",
                   "exception", "toast")
 LABELLED_KINDS = ("button", "checkbox", "toggle", "radio", "selectbox", "multiselect", "text_input", "text_area",
@@ -53,8 +51,7 @@ def _rendered(at) -> list[tuple[str, str]]:
     """(kind, text) for everything that Streamlit renders as Markdown."""
     out = []
     for kind in MARKDOWN_KINDS:
-        out += [(kind, str(getattr(e, "value", "") or "")) for e in at.get(kind)
-                if not str(getattr(e, "value", "")).startswith(OWN_STYLE)]  # Medled's own style sheet
+        out += [(kind, str(getattr(e, "value", "") or "")) for e in at.get(kind)]
     for kind in LABELLED_KINDS:
         for e in at.get(kind):
             out.append((kind, str(getattr(e, "label", "") or "")))

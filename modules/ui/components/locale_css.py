@@ -28,6 +28,7 @@ def style_sheet(upload_label: str) -> str:
 
 
 def apply() -> None:
-    # As Markdown, not st.html: every page draws Markdown anyway, and st.html's own front-end code
-    # (with its HTML sanitiser) would be loaded for this one style sheet on pages that need none.
-    st.markdown(style_sheet(tr("firsthour.upload_button")), unsafe_allow_html=True)
+    # st.html, not Markdown with unsafe_allow_html: a style-only st.html goes to the page's event
+    # container (no space in the layout), and its front-end code is ~30 KB where Markdown's raw-HTML
+    # plugin is ~185 KB, loaded on every first page (bench/first_page_bench.py).
+    st.html(style_sheet(tr("firsthour.upload_button")))
