@@ -8,7 +8,8 @@ the trivial page (`bench/first_page_trivial.py`, same `.streamlit/config.toml`),
 role in over HTTP (the cookie route), then loads each page in a fresh browser context and
 times navigation start -> the script run finished (`data-test-script-state=notRunning`) AND
 the page's key element visible, measured inside the page (performance.now(), rAF polling).
-The first load after start is reported apart (cold server); the rest give median and p90.
+The first load after start is reported apart (cold server); the rest give median and p90, in
+rounds that load every page once, so each ratio compares loads taken moments apart.
 Extra `--streamlit-arg --runner.postScriptGC=true` lets one run compare server options.
 """
 
@@ -89,17 +90,31 @@ def _stats(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples), samples[int(0.9 * (len(samples) - 1))]
 
 
-def measure(browser, url, selectors, cookie, loads: int) -> tuple[float, ...]:
-    """(first load after start, empty-cache median and p90, cached median and p90)."""
-    first = fresh_load_ms(browser, url, selectors, cookie)
-    empty = _stats([fresh_load_ms(browser, url, selectors, cookie) for _ in range(loads)])
-    context = _context(browser, url, cookie)
+def measure_all(browser, pages, loads: int) -> list[tuple]:
+    """Per page: (first load after start, empty-cache median and p90 and median ratio to the
+    trivial page, cached median and p90 and median ratio).
+
+    Interleaved: each round loads every page once, the trivial one first, so a machine that
+    speeds up or slows down during the run moves the page and its yardstick alike; a page's
+    ratio is the median over rounds of (page ÷ trivial page in the same round)."""
+    first = [fresh_load_ms(browser, url, sels, cookie) for _, url, sels, cookie in pages]
+    empty = [[fresh_load_ms(browser, url, sels, cookie) for _, url, sels, cookie in pages] for _ in range(loads)]
+    contexts = [_context(browser, url, cookie) for _, url, _, cookie in pages]
     try:
-        load_ms(context, url, selectors)  # fills the browser cache
-        cached = _stats([load_ms(context, url, selectors) for _ in range(loads)])
+        for context, (_, url, sels, _) in zip(contexts, pages, strict=True):
+            load_ms(context, url, sels)  # fills the browser cache
+        cached = [[load_ms(context, url, sels) for context, (_, url, sels, _) in zip(contexts, pages, strict=True)]
+                  for _ in range(loads)]
     finally:
-        context.close()
-    return first, *empty, *cached
+        for context in contexts:
+            context.close()
+    rows = []
+    for i, (name, *_rest) in enumerate(pages):
+        row = [name, first[i]]
+        for rounds in (empty, cached):
+            row += [*_stats([r[i] for r in rounds]), statistics.median(r[i] / r[0] for r in rounds)]
+        rows.append(tuple(row))
+    return rows
 
 
 def seed(participants: int, tmp: Path):
@@ -134,13 +149,11 @@ def report(rows: list[tuple], args) -> None:
           f" and cache state (+1 first load), server flags: {' '.join(args.streamlit_arg) or 'config.toml only'}\n")
     print("| page | first load after start | empty cache: median (p90) | ÷ trivial | cached: median (p90) | ÷ trivial |")
     print("|---|---|---|---|---|---|")
-    trivial_empty, trivial_cached = rows[0][2], rows[0][4]
     worst = 0.0
-    for name, first, median, p90, cmedian, cp90 in rows:
-        ratios = median / trivial_empty, cmedian / trivial_cached
-        worst = max(worst, *ratios)
-        print(f"| {name} | {first:.0f} ms | {median:.0f} ms ({p90:.0f}) | {ratios[0]:.2f} "
-              f"| {cmedian:.0f} ms ({cp90:.0f}) | {ratios[1]:.2f} |")
+    for name, first, median, p90, ratio, cmedian, cp90, cratio in rows:
+        worst = max(worst, ratio, cratio)
+        print(f"| {name} | {first:.0f} ms | {median:.0f} ms ({p90:.0f}) | {ratio:.2f} "
+              f"| {cmedian:.0f} ms ({cp90:.0f}) | {cratio:.2f} |")
     print(f"\nworst ratio {worst:.2f} (target ≤ 1.5)", flush=True)
 
 
@@ -161,7 +174,6 @@ def main() -> int:
         raise SystemExit("Debian's Chromium is missing: apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
 
-    rows = []
     with sync_playwright() as p, \
             serve("bench/first_page_trivial.py", env, [], tmp / "trivial.log") as trivial, \
             serve("app.py", env, args.streamlit_arg, tmp / "medled.log") as medled:
@@ -180,8 +192,7 @@ def main() -> int:
         ]
         wanted = [w.strip() for w in args.pages.split(",") if w.strip()]
         pages = [pg for i, pg in enumerate(pages) if i == 0 or not wanted or any(w in pg[0] for w in wanted)]
-        for name, url, selectors, cookie in pages:
-            rows.append((name, *measure(browser, url, selectors, cookie, args.loads)))
+        rows = measure_all(browser, pages, args.loads)
         browser.close()
     report(rows, args)
     shutil.rmtree(tmp, ignore_errors=True)
