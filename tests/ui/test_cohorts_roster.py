@@ -35,3 +35,33 @@ def test_a_new_cohort_is_made_from_the_folded_box_drawn_when_opened(ui_svc):
     assert not at.exception
     assert "Höstgruppen" in [c["name"] for c in cohorts.list_cohorts(ui_svc, world.fac_a)]
     assert "Gruppen är skapad." in texts(at)
+
+
+def test_the_chosen_cohort_is_a_folded_box_that_switches_and_follows_to_other_pages(ui_svc):
+    from tests.builders import make_cohort
+
+    world = World(ui_svc)
+    second = make_cohort(ui_svc, world.fac_a, world.org_a, "Hösten")
+    at = app(world.fac_a).run()
+    assert not at.exception and not at.selectbox  # folded: no list is drawn on the first load
+    box = next(e for e in at.expander if e.label.startswith("Grupp: "))
+    assert "A1" in box.label and "Hösten" not in box.label
+    at.session_state["cohort-open"] = True  # the facilitator opens the box
+    at.run()
+    picker = at.selectbox(key="cohort")
+    assert picker.label == "Byt till grupp" and [o.split(" (")[0] for o in picker.options] == ["A1", "Hösten"]
+    picker.select(second).run()
+    assert not at.exception
+    assert not at.selectbox and not at.session_state["cohort-open"]  # chosen: folded again
+    assert "Hösten" in next(e for e in at.expander if e.label.startswith("Grupp: ")).label
+    at.switch_page("modules/ui/pages/dashboard.py").run()  # the choice holds on the next page
+    assert not at.exception
+    assert "Hösten" in next(e for e in at.expander if e.label.startswith("Grupp: ")).label
+
+
+def test_a_facilitator_with_one_cohort_sees_its_name_and_no_switch(ui_svc):
+    world = World(ui_svc)
+    at = app(world.fac_a2).run()
+    assert not at.exception and not at.selectbox
+    assert not [e for e in at.expander if e.label.startswith("Grupp: ")]
+    assert any(m.value.startswith("Grupp: **A2") for m in at.markdown)
