@@ -103,3 +103,32 @@ def test_the_login_page_offers_a_reset_code_by_e_mail_when_e_mail_is_on(app_env,
         queued = db.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.kind == "reset",
                                                                                  OutboxMessage.user_id == world.part_a.id))
     assert queued == 1
+
+
+def test_a_commitment_due_before_the_next_session_is_one_line_in_its_card_and_not_repeated(ui_svc):
+    from modules.i18n import fmt_date
+    from modules.services import answers
+
+    world = World(ui_svc)
+    planning.save_session(ui_svc, world.fac_a, world.cohort_a, "Andra träffen", dt.date.today() + dt.timedelta(days=5),
+                          dt.time(9), dt.time(11))
+
+    def commit(due: dt.date):
+        answers.save_answer(ui_svc, world.part_a, world.cohort_a, "example", "try-it",
+                            {"what": "Checka in på APT", "with_whom": "", "due": due.isoformat()}, submit=True)
+
+    soon, later = dt.date.today() + dt.timedelta(days=2), dt.date.today() + dt.timedelta(days=20)
+    commit(soon)
+    at = app(world.part_a).run()
+    assert not at.exception
+    lines = [t.value for t in at.text]
+    assert f"Senast {fmt_date(soon, 'sv')}: Checka in på APT" in lines  # in the card, one line
+    assert "Checka in på APT" not in lines and "Ditt nästa åtagande" not in texts(at)  # not again on its own
+    assert "Åtaganden att följa upp" in texts(at)
+
+    commit(later)  # due after the session: not in the card, so shown on its own
+    at = app(world.part_a).run()
+    assert not at.exception
+    assert "Checka in på APT" in [t.value for t in at.text]
+    assert f"Ditt nästa åtagande, senast {fmt_date(later, 'sv')}:" in texts(at)
+    assert "Åtaganden att följa upp" not in texts(at)

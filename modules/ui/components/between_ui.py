@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from modules.i18n import fmt_date, fmt_datetime, sort_key
+from modules.i18n import fmt_date, fmt_day_time, sort_key
 from modules.services import between
 from modules.ui import state
 from modules.ui.components.widgets import plain
@@ -21,16 +21,16 @@ def _browser_zone(fallback: str) -> str:
     return zone if isinstance(zone, str) and zone else fallback
 
 
-def before_next(actor, cohort: dict, open_module) -> None:
-    svc, lang = state.services(), state.lang()
-    info = state.run(between.before_next_session, svc, actor, cohort["id"])
+def before_next(actor, cohort: dict, open_module, info: dict | None) -> None:
+    """The card for the cohort's next session; `info` is between.before_next_session's answer."""
+    lang = state.lang()
     if not info:
         return
     s = info["session"]
     with st.container(border=True):
         st.markdown(f":material/event_upcoming: **{tr('distance.before_title')}**")
         plain(s["title"])
-        when = fmt_datetime(s["starts_at"], lang, "full", tz=_browser_zone(cohort["timezone"]))
+        when = fmt_day_time(s["starts_at"], lang, tz=_browser_zone(cohort["timezone"]))
         st.caption(tr("distance.before_when", when=when))
         if s["place"]:
             st.text(s["place"])
@@ -43,9 +43,10 @@ def before_next(actor, cohort: dict, open_module) -> None:
                     open_module(cohort["id"], p["module_id"])
         for m in info["modules_opening"]:
             st.caption(tr("distance.before_opening", title=m["title"], date=fmt_date(m["unlock_date"], lang)))
-        for c in info["commitments"]:
-            st.caption(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang)))
-            plain(c["what"])
+        if info["commitments"]:
+            st.markdown(f"**{tr('distance.before_commitments')}**")
+        for c in info["commitments"]:  # a line each: the date and the participant's own words, plain text
+            plain(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang), what=c["what"]))
         for r in info["recall"]:
             st.caption(tr("distance.before_recall", title=r["title"]))
         if not (info["prep"] or info["modules_opening"] or info["commitments"] or info["recall"]):

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from modules.i18n import fmt_date, fmt_percent
-from modules.services import answers, cohorts, journey
+from modules.services import answers, between, cohorts, journey
 from modules.ui import state
 from modules.ui.components import between_ui, contentapp_home
 from modules.ui.components.live_results import participant_roles
@@ -67,7 +67,10 @@ if info.get("resume"):
     if module and st.button(tr("home.continue", title=module.meta.title.get(lang)), type="primary",
                             icon=":material/play_arrow:"):
         open_module(r["cohort_id"], r["module_id"])
-if info.get("next_commitment"):
+# Each cohort's next session, with the commitments to follow up before it.
+before = {c["id"]: state.run(between.before_next_session, svc, actor, c["id"]) for c in mine}
+listed = {c["id"] for b in before.values() if b for c in b["commitments"]}
+if info.get("next_commitment") and info["next_commitment"]["id"] not in listed:  # else it is in that card
     c = info["next_commitment"]
     st.markdown(f"**{tr('home.next_commitment', date=fmt_date(c['due_date'], lang))}**")
     plain(c["what"])
@@ -81,7 +84,7 @@ for cohort in mine:
     modules = state.run(journey.program_for, svc, actor, cohort["id"]) or []
     done = sum(1 for m in modules if m["share"] >= 1)
     st.caption(tr("home.overall", done=done, total=len(modules)))
-    between_ui.before_next(actor, cohort, open_module)
+    between_ui.before_next(actor, cohort, open_module, before[cohort["id"]])
     sessions(actor, cohort)
     participant_roles(actor, cohort)
     # A card for each module to work on now (open, not finished); the finished and the locked
