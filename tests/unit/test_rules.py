@@ -53,6 +53,27 @@ def test_the_readme_lists_every_setting_with_its_environment_variable_and_defaul
     assert "make run" in readme and "make test" in readme
 
 
+def test_no_page_script_relies_on_streamlit_magic():
+    """.streamlit/config.toml turns magic off: a bare expression in a page would show nothing."""
+    scripts = [Path("app.py"), *sorted(Path("modules/ui/pages").glob("*.py"))]
+    bare = []
+    for script in scripts:
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            for field in ("body", "orelse", "finalbody"):
+                block = getattr(node, field, None)
+                if not isinstance(block, list):
+                    continue
+                for i, stmt in enumerate(block):
+                    if not isinstance(stmt, ast.Expr) or isinstance(stmt.value, (ast.Call, ast.Await)):
+                        continue
+                    if i == 0 and field == "body" and isinstance(stmt.value, ast.Constant) \
+                            and isinstance(stmt.value.value, str):
+                        continue  # a docstring
+                    bare.append(f"{script}:{stmt.lineno}")
+    assert len(scripts) > 10 and bare == []
+    assert "magicEnabled = false" in Path(".streamlit/config.toml").read_text(encoding="utf-8")
+
+
 def test_settings_read_the_environment_and_reject_bad_numbers():
     s = load_settings({"MEDLED_SESSION_HOURS": "3", "MEDLED_COOKIE_SECURE": "true"})
     assert s.session_hours == 3 and s.cookie_secure is True
