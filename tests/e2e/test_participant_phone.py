@@ -45,8 +45,9 @@ def _join(server, browser, login, name):
     page.get_by_label("Upprepa lösenordet").fill("ett långt lösenord")
     page.get_by_role("button", name="Skapa konto och gå med").click()
     page.wait_for_url(lambda url: "/join" not in url, timeout=60000)  # the cookie handoff navigates
-    wait_ready(page, page.get_by_role("button", name="Öppna").first)
-    page.get_by_role("button", name="Öppna").first.click()
+    first_module = page.get_by_role("button", name=re.compile(r"klart · cirka \d+ min")).first  # home's module list
+    wait_ready(page, first_module)
+    first_module.click()
     box = page.get_by_role("textbox", name="Ditt svar")
     wait_ready(page, box)
     return context, page, box

@@ -173,13 +173,15 @@ def test_a_reload_opens_the_same_step(ui_svc):
     assert not bad.exception and bad.selectbox(key=f"step:{w.cohort_a}:example").value == "intro"
 
 
-def test_the_home_page_has_a_card_for_a_module_to_work_on_and_a_line_for_a_finished_one(ui_svc):
+def test_the_home_page_has_a_button_for_a_module_to_work_on_and_a_line_for_a_finished_one(ui_svc):
     from tests.contentapp_builders import finish_example
 
     w = World(ui_svc)
     home = app(w.part_a).run()
-    assert [b.label for b in home.button if b.key == f"open-{w.cohort_a}-example"] == ["Öppna"]
-    assert f"{fmt_percent(0, 'sv', digits=0)} klart · cirka" in texts(home)
+    [label] = [b.label for b in home.button if b.key == f"open-{w.cohort_a}-example"]
+    assert "Att arbeta med" in texts(home) and label.startswith("**Exempelmodul** · ") and f"{fmt_percent(0, 'sv', digits=0)} klart · cirka" in label
+    home.button(key=f"open-{w.cohort_a}-example").click().run()  # opens the module
+    assert not home.exception and home.selectbox(key=f"step:{w.cohort_a}:example").value == "intro"
     finish_example(ui_svc, w.part_a, w.cohort_a)
     home = app(w.part_a).run()
     assert not home.exception

@@ -92,7 +92,5 @@ def manager_guide(actor) -> None:
     svc, lang = state.services(), state.lang()
     if not svc.program.extras.manager_guide.get(lang):
         return
-    with st.container(border=True):
-        st.markdown(f":material/handshake: **{tr('contentapp.guide.title')}**")
-        st.caption(tr("contentapp.guide.help"))
-        st.markdown(f"[:material/download: {tr('contentapp.guide.download')}]({GUIDE_URL.format(lang=lang)})")
+    st.markdown(f":material/handshake: **{tr('contentapp.guide.title')}:** {tr('contentapp.guide.help')} "
+                f"[:material/download: {tr('contentapp.guide.download')}]({GUIDE_URL.format(lang=lang)})")

@@ -87,17 +87,19 @@ for cohort in mine:
     between_ui.before_next(actor, cohort, open_module, before[cohort["id"]])
     sessions(actor, cohort)
     participant_roles(actor, cohort)
-    # A card for each module to work on now (open, not finished); the finished and the locked
-    # ones a line each (all of them are on the Modules page). Fewer elements for the browser to
-    # draw on the first page, and what is left to do comes first.
+    # The modules to work on now (open, not finished), a button each with how far along it is;
+    # the finished and the locked ones a line each. What each module is about is on its own
+    # page: eight summaries here made a wall of text and cost the first page in the browser.
     finished = [m for m in modules if m["share"] >= 1]
     locked = [m for m in modules if m["locked"] and m["share"] < 1]
-    for m in (m for m in modules if not m["locked"] and m["share"] < 1):
-        with st.container(border=True):
-            progress = tr("home.module_progress", pct=fmt_percent(m["share"], lang, digits=0), min=m["minutes"])
-            st.markdown(f"**{m['title']}**  \n{m['summary']}  \n:gray[{progress}]")
-            if st.button(tr("home.open"), key=f"open-{cohort['id']}-{m['module_id']}"):
-                open_module(cohort["id"], m["module_id"])
+    to_do = [m for m in modules if not m["locked"] and m["share"] < 1]
+    if to_do:
+        st.markdown(f"**{tr('home.to_work_on')}**")
+    for m in to_do:
+        progress = tr("home.module_progress", pct=fmt_percent(m["share"], lang, digits=0), min=m["minutes"])
+        if st.button(f"**{m['title']}** · {progress}", key=f"open-{cohort['id']}-{m['module_id']}",
+                     icon=":material/menu_book:", type="tertiary"):
+            open_module(cohort["id"], m["module_id"])
     if finished:
         st.caption(tr("home.finished", titles=" · ".join(m["title"] for m in finished)))
     if locked:
