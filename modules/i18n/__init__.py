@@ -50,12 +50,15 @@ def fmt_date(value: dt.date | None, lang: str, style: str = "medium") -> str:
     return "" if value is None else format_date(value, format=style, locale=LOCALES.get(lang, "sv_SE"))
 
 
+def _aware(value: dt.datetime) -> dt.datetime:
+    """Stored times without a zone are UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
 def fmt_datetime(value: dt.datetime | None, lang: str, style: str = "medium", tz: str = "Europe/Stockholm") -> str:
     if value is None:
         return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return format_datetime(value, format=style, tzinfo=_zone(tz), locale=LOCALES.get(lang, "sv_SE"))
+    return format_datetime(_aware(value), format=style, tzinfo=_zone(tz), locale=LOCALES.get(lang, "sv_SE"))
 
 
 def fmt_day_time(value: dt.datetime | None, lang: str, tz: str = "Europe/Stockholm") -> str:
@@ -64,10 +67,8 @@ def fmt_day_time(value: dt.datetime | None, lang: str, tz: str = "Europe/Stockho
     zone, or a meeting's wall-clock time, needs neither)."""
     if value is None:
         return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
     locale = LOCALES.get(lang, "sv_SE")
-    local = value.astimezone(_zone(tz))
+    local = _aware(value).astimezone(_zone(tz))
     return str(Locale.parse(locale).datetime_formats["full"]).format(
         format_time(local, "HH:mm", locale=locale), format_date(local, "full", locale=locale))
 
