@@ -121,7 +121,7 @@ def test_a_commitment_due_before_the_next_session_is_one_line_in_its_card_and_no
     commit(soon)
     at = app(world.part_a).run()
     assert not at.exception
-    lines = [t.value for t in at.text]
+    lines = [line for t in at.text for line in str(t.value).splitlines()]
     assert f"Senast {fmt_date(soon, 'sv')}: Checka in på APT" in lines  # in the card, one line
     assert "Checka in på APT" not in lines and "Ditt nästa åtagande" not in texts(at)  # not again on its own
     assert "Åtaganden att följa upp" in texts(at)

@@ -9,7 +9,7 @@ import streamlit as st
 from modules.i18n import fmt_date, fmt_day_time, sort_key
 from modules.services import between
 from modules.ui import state
-from modules.ui.components.widgets import plain
+from modules.ui.components.user_text import esc, plain
 from modules.ui.state import tr
 
 
@@ -27,13 +27,13 @@ def before_next(actor, cohort: dict, open_module, info: dict | None) -> None:
     if not info:
         return
     s = info["session"]
+    # Few elements: each one is a message over the websocket and a render in the browser, and
+    # this card is on every participant's first page (bench/first_page_bench.py).
     with st.container(border=True):
         st.markdown(f":material/event_upcoming: **{tr('distance.before_title')}**")
         plain(s["title"])
-        when = fmt_day_time(s["starts_at"], lang, tz=_browser_zone(cohort["timezone"]))
-        st.caption(tr("distance.before_when", when=when))
-        if s["place"]:
-            st.text(s["place"])
+        when = tr("distance.before_when", when=fmt_day_time(s["starts_at"], lang, tz=_browser_zone(cohort["timezone"])))
+        st.caption(f"{when} · {esc(s['place'])}" if s["place"] else when)
         if info["prep"]:
             st.markdown(f"**{tr('distance.before_prep')}**")
             for p in info["prep"]:
@@ -41,15 +41,17 @@ def before_next(actor, cohort: dict, open_module, info: dict | None) -> None:
                 if st.button(f"{p['title']} · {p['module']}", icon=icon, type="tertiary",
                              key=f"prep-{cohort['id']}-{p['module_id']}-{p['exercise_id']}"):
                     open_module(cohort["id"], p["module_id"])
-        for m in info["modules_opening"]:
-            st.caption(tr("distance.before_opening", title=m["title"], date=fmt_date(m["unlock_date"], lang)))
+        notes = [tr("distance.before_opening", title=m["title"], date=fmt_date(m["unlock_date"], lang))
+                 for m in info["modules_opening"]]
+        notes += [tr("distance.before_recall", title=r["title"]) for r in info["recall"]]
+        if notes:
+            st.caption("  \n".join(notes))  # program titles, not user text: a line each
         if info["commitments"]:
             st.markdown(f"**{tr('distance.before_commitments')}**")
-        for c in info["commitments"]:  # a line each: the date and the participant's own words, plain text
-            plain(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang), what=c["what"]))
-        for r in info["recall"]:
-            st.caption(tr("distance.before_recall", title=r["title"]))
-        if not (info["prep"] or info["modules_opening"] or info["commitments"] or info["recall"]):
+            # A line each, the date and the participant's own words, as one plain-text element.
+            plain("\n".join(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang), what=" ".join(c["what"].splitlines()))
+                             for c in info["commitments"]))
+        if not (info["prep"] or notes or info["commitments"]):
             st.caption(tr("distance.before_nothing"))
 
 

@@ -16,18 +16,23 @@ RESULT = "contentapp_recall_result"
 GUIDE_URL = "/guide/manager-{lang}.html"  # modules/ui/http_routes.py serves it
 
 
-def render(actor, before: Sequence[Callable[[], None]] = ()) -> None:
-    """What is due, one card at a time: `before` (the home page's own cards) first, then recall
-    rounds, then the practice follow-up; the others are counted under the card and come next.
-    The result of a round just answered is shown once, above."""
+def due_cards(actor, before: Sequence[Callable[[], None]] = ()) -> list[Callable[[], None]]:
+    """What is due, in order: `before` (the home page's own cards), then recall rounds, then the
+    practice follow-up. Only reads: the page asks first and draws after (see pages/home.py)."""
     svc, lang = state.services(), state.lang()
-    shown = st.session_state.pop(RESULT, None)
-    if shown:
-        _result(svc, lang, shown)
     cards = list(before)
     cards += [partial(_recall_card, actor, svc, lang, row) for row in state.run(retrieval.my_due_recall, svc, actor) or []]
     cards += [partial(_followup_card, actor, svc, lang, row)
               for row in state.run(practice_followup.my_due_followups, svc, actor) or []]
+    return cards
+
+
+def render(cards: Sequence[Callable[[], None]]) -> None:
+    """One card at a time (due_cards' answer); the others are counted under the card and come
+    next. The result of a round just answered is shown once, above."""
+    shown = st.session_state.pop(RESULT, None)
+    if shown:
+        _result(state.services(), state.lang(), shown)
     if cards:
         cards[0]()
         if len(cards) > 1:

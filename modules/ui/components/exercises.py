@@ -21,7 +21,7 @@ from modules.ui import state
 from modules.ui.components.autosave import autosave_text_area, autosave_value
 from modules.ui.components.contentapp_retro import retrospective_assessment
 from modules.ui.components.planner_ui import render_planner
-from modules.ui.components.widgets import plain
+from modules.ui.components.user_text import plain
 from modules.ui.state import tr
 
 

@@ -33,9 +33,12 @@ def dashboard_tab(actor, cohort: dict) -> None:
                      hide_index=True)
 
 
-def participant_roles(actor, cohort: dict) -> None:
-    """The latest drawn roles of the cohort, each with its one-line description."""
-    latest = state.run(roles.latest_session_roles, state.services(), actor, cohort["id"])
+def latest_roles(actor, cohort: dict) -> dict | None:
+    return state.run(roles.latest_session_roles, state.services(), actor, cohort["id"])
+
+
+def participant_roles(actor, latest: dict | None) -> None:
+    """The latest drawn roles of the cohort (latest_roles' answer), each with its one-line description."""
     if not latest:
         return
     with st.container(border=True):

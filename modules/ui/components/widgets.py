@@ -21,11 +21,6 @@ def big_code(code: str, caption: str) -> None:
     )
 
 
-def plain(text: str | None) -> None:
-    """User-written text: shown as plain text, never as Markdown or HTML."""
-    st.text(text or "")
-
-
 def _switched(key: str) -> None:
     st.session_state["selected_cohort"] = st.session_state[key]
     st.session_state[f"{key}-open"] = False  # the choice is made: fold the box again

@@ -8,21 +8,14 @@ from modules.i18n import fmt_date, fmt_percent
 from modules.services import answers, between, cohorts, journey
 from modules.ui import state
 from modules.ui.components import between_ui, contentapp_home
-from modules.ui.components.live_results import participant_roles
+from modules.ui.components.live_results import latest_roles, participant_roles
 from modules.ui.components.sessions_ui import sessions
-from modules.ui.components.user_text import esc
-from modules.ui.components.widgets import plain
+from modules.ui.components.user_text import esc, plain
 from modules.ui.state import tr
 
 actor = state.current_actor()
 svc = state.services()
 lang = state.lang()
-st.title(tr("home.title", name=esc(actor.name)))
-
-info = state.run(journey.home, svc, actor) or {}
-mine = state.run(cohorts.my_cohorts, svc, actor) or []
-
-
 OUTCOMES = ("done", "partly", "not")
 
 
@@ -58,17 +51,25 @@ def followup_card(c: dict) -> None:
                   on_click=st.session_state.pop, args=(key, None))
 
 
+# Everything the page shows is read first, then drawn in one go: the browser draws the page as
+# the elements arrive (in passes ~10 ms apart), so elements spread over the time of ~15 database
+# reads cost it several extra passes over a growing page (bench/first_page_bench.py).
+info = state.run(journey.home, svc, actor) or {}
+mine = state.run(cohorts.my_cohorts, svc, actor) or []
 # What is due (commitment follow-ups, recall rounds, the practice follow-up): one card at a time.
-contentapp_home.render(actor, before=[partial(followup_card, c) for c in info.get("due_followups", [])])
-
-if info.get("resume"):
-    r = info["resume"]
-    module = svc.program.module(r["module_id"])
-    if module and st.button(tr("home.continue", title=module.meta.title.get(lang)), type="primary",
-                            icon=":material/play_arrow:"):
-        open_module(r["cohort_id"], r["module_id"])
-# Each cohort's next session, with the commitments to follow up before it.
+due = contentapp_home.due_cards(actor, before=[partial(followup_card, c) for c in info.get("due_followups", [])])
+resume = info.get("resume")
+resume_module = svc.program.module(resume["module_id"]) if resume else None
+# Per cohort: its next session with the commitments to follow up before it, the modules, the roles.
 before = {c["id"]: state.run(between.before_next_session, svc, actor, c["id"]) for c in mine}
+program = {c["id"]: state.run(journey.program_for, svc, actor, c["id"]) or [] for c in mine}
+roles = {c["id"]: latest_roles(actor, c) for c in mine}
+
+st.title(tr("home.title", name=esc(actor.name)))
+contentapp_home.render(due)
+if resume_module and st.button(tr("home.continue", title=resume_module.meta.title.get(lang)), type="primary",
+                               icon=":material/play_arrow:"):
+    open_module(resume["cohort_id"], resume["module_id"])
 listed = {c["id"] for b in before.values() if b for c in b["commitments"]}
 if info.get("next_commitment") and info["next_commitment"]["id"] not in listed:  # else it is in that card
     c = info["next_commitment"]
@@ -81,12 +82,12 @@ else:
     contentapp_home.manager_guide(actor)
 for cohort in mine:
     st.subheader(esc(cohort["name"]))
-    modules = state.run(journey.program_for, svc, actor, cohort["id"]) or []
+    modules = program[cohort["id"]]
     done = sum(1 for m in modules if m["share"] >= 1)
     st.caption(tr("home.overall", done=done, total=len(modules)))
     between_ui.before_next(actor, cohort, open_module, before[cohort["id"]])
     sessions(actor, cohort)
-    participant_roles(actor, cohort)
+    participant_roles(actor, roles[cohort["id"]])
     # The modules to work on now (open, not finished), a button each with how far along it is;
     # the finished and the locked ones a line each. What each module is about is on its own
     # page: eight summaries here made a wall of text and cost the first page in the browser.
