@@ -57,3 +57,38 @@ def test_the_set_up_tab_in_swedish_shows_no_english_hints_or_uploader_texts(serv
     assert _visible_text(page, r"Press .*Enter") == []
     assert all(not el.is_visible() for el in page.locator('[data-testid="InputInstructions"]').all())
     context.close()
+
+
+def _empty_search_label(page, box) -> str:
+    """Types a search that matches nothing into a select box or multiselect; returns what its
+    empty list says: Streamlit's own text must be hidden and our label shown in its place."""
+    box.locator("input").click()
+    page.keyboard.type("zzzz")
+    empty = page.get_by_text("No results", exact=True)
+    empty.wait_for(state="attached", timeout=30000)
+    assert empty.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # Streamlit's English, hidden
+    label = empty.evaluate("e => getComputedStyle(e, '::after').content")
+    page.keyboard.press("Escape")
+    return label
+
+
+def test_a_search_that_finds_nothing_says_so_in_swedish(server, browser):
+    w = World(server["svc"])
+    context, page = _logged_in_page(server, browser, w.fac_a)
+    page.goto(server["base"] + "/dashboard")
+    page.get_by_role("tab", name="Upplägg").wait_for(timeout=60000)
+    _idle(page)
+    page.get_by_role("tab", name="Upplägg").click()
+    page.get_by_text("Träffar", exact=True).click()
+    zone = page.locator('[data-testid="stSelectbox"]').filter(has_text="Tidszon")
+    zone.wait_for(state="visible", timeout=30000)
+    assert _empty_search_label(page, zone) == '"Inga träffar"'
+    context.close()
+
+    context, page = _logged_in_page(server, browser, w.admin)
+    page.goto(server["base"] + "/admin_orgs")
+    orgs = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Organisationer")
+    orgs.wait_for(state="visible", timeout=60000)
+    _idle(page)
+    assert _empty_search_label(page, orgs) == '"Inga träffar"'
+    context.close()
