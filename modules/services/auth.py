@@ -118,6 +118,16 @@ def handoff_pending(svc: Services, session_id: int) -> bool:
         return bool(row and row.handoff_hash and row.revoked_at is None and row.handoff_expires_at >= utcnow())
 
 
+def _live_actor(svc: Services, row, now: dt.datetime) -> Actor | None:
+    """The user of a (revoked_at, expires_at, User) row if that login is neither revoked nor expired."""
+    if row is None or row.revoked_at is not None or row.expires_at < now:
+        return None
+    user = row.User
+    if user.last_active_at is None or now - user.last_active_at > ACTIVE_TOUCH:
+        touch(svc, user.id)
+    return to_actor(user)
+
+
 def session_actor(svc: Services, session_id: int | None) -> Actor | None:
     """The user of a login session if it is neither revoked nor expired: one indexed query."""
     if session_id is None:
@@ -129,22 +139,23 @@ def session_actor(svc: Services, session_id: int | None) -> Actor | None:
             .join(User, User.id == AuthSession.user_id)
             .where(AuthSession.id == session_id)
         ).first()
-    if row is None or row.revoked_at is not None or row.expires_at < now:
-        return None
-    user = row.User
-    if user.last_active_at is None or now - user.last_active_at > ACTIVE_TOUCH:
-        touch(svc, user.id)
-    return to_actor(user)
+    return _live_actor(svc, row, now)
 
 
 def session_for_token(svc: Services, token: str | None) -> tuple[int, Actor] | None:
-    """(session id, user) for the cookie's token, if the login is still valid."""
+    """(session id, user) for the cookie's token, if the login is still valid: one indexed query
+    (it runs on every first page of a browser session)."""
     if not token:
         return None
+    now = utcnow()
     with unit_of_work(svc.engine) as db:
-        session_id = db.scalar(select(AuthSession.id).where(AuthSession.token_hash == security.sha256(token)))
-    actor = session_actor(svc, session_id)
-    return (session_id, actor) if actor else None
+        row = db.execute(
+            select(AuthSession.id, AuthSession.revoked_at, AuthSession.expires_at, User)
+            .join(User, User.id == AuthSession.user_id)
+            .where(AuthSession.token_hash == security.sha256(token))
+        ).first()
+    actor = _live_actor(svc, row, now)
+    return (row.id, actor) if actor else None
 
 
 def actor_for_token(svc: Services, token: str | None) -> Actor | None:
