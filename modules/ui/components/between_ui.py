@@ -49,8 +49,8 @@ def before_next(actor, cohort: dict, open_module, info: dict | None) -> None:
         if info["commitments"]:
             st.markdown(f"**{tr('distance.before_commitments')}**")
             # A line each, the date and the participant's own words, as one plain-text element.
-            plain("\n".join(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang), what=" ".join(c["what"].splitlines()))
-                             for c in info["commitments"]))
+            plain("\n".join(tr("distance.before_commitment", date=fmt_date(c["due_date"], lang),
+                                what=" ".join(c["what"].splitlines())) for c in info["commitments"]))
         if not (info["prep"] or notes or info["commitments"]):
             st.caption(tr("distance.before_nothing"))
 
