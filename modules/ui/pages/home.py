@@ -51,9 +51,9 @@ def followup_card(c: dict) -> None:
                   on_click=st.session_state.pop, args=(key, None))
 
 
-# Everything the page shows is read first, then drawn in one go: the browser draws the page as
-# the elements arrive (in passes ~10 ms apart), so elements spread over the time of ~15 database
-# reads cost it several extra passes over a growing page (bench/first_page_bench.py).
+# Everything the page shows is read first, then drawn in one go: the browser redraws the page as
+# elements arrive (those that arrive together in one pass), so elements spread over the time of
+# ~15 database reads cost it extra passes over a growing page (bench/first_page_bench.py).
 info = state.run(journey.home, svc, actor) or {}
 mine = state.run(cohorts.my_cohorts, svc, actor) or []
 # What is due (commitment follow-ups, recall rounds, the practice follow-up): one card at a time.
