@@ -34,13 +34,19 @@ def _visible_text(page, pattern: str) -> list[str]:
     return [el.inner_text() for el in page.get_by_text(re.compile(pattern)).all() if el.is_visible()]
 
 
-def test_the_set_up_tab_in_swedish_shows_no_english_hints_or_uploader_texts(server, browser):
-    w = World(server["svc"])
-    context, page = _logged_in_page(server, browser, w.fac_a)
+def _setup_tab(server, browser, actor):
+    """The dashboard's set-up tab ("Upplägg"), open, in a new logged-in context."""
+    context, page = _logged_in_page(server, browser, actor)
     page.goto(server["base"] + "/dashboard")
     page.get_by_role("tab", name="Upplägg").wait_for(timeout=60000)
     _idle(page)
     page.get_by_role("tab", name="Upplägg").click()
+    return context, page
+
+
+def test_the_set_up_tab_in_swedish_shows_no_english_hints_or_uploader_texts(server, browser):
+    w = World(server["svc"])
+    context, page = _setup_tab(server, browser, w.fac_a)
     page.get_by_text("Importera deltagarlista").click()
     dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
     dropzone.wait_for(state="visible", timeout=30000)
@@ -74,11 +80,7 @@ def _empty_search_label(page, box) -> str:
 
 def test_a_search_that_finds_nothing_says_so_in_swedish(server, browser):
     w = World(server["svc"])
-    context, page = _logged_in_page(server, browser, w.fac_a)
-    page.goto(server["base"] + "/dashboard")
-    page.get_by_role("tab", name="Upplägg").wait_for(timeout=60000)
-    _idle(page)
-    page.get_by_role("tab", name="Upplägg").click()
+    context, page = _setup_tab(server, browser, w.fac_a)
     page.get_by_text("Träffar", exact=True).click()
     zone = page.locator('[data-testid="stSelectbox"]').filter(has_text="Tidszon")
     zone.wait_for(state="visible", timeout=30000)
